@@ -2,6 +2,7 @@
  * TCVN3 (TCVN 5712:1993 VN3, the ABC fonts .VnTime/.VnTimeH) as it arrives in
  * extracted text: one Latin-1 code point per Vietnamese letter.
  */
+import { isVietnameseSyllable } from '../syllable.js';
 import { LOST_U_REPAIRS } from './lost-u.js';
 import {
   DecodeOutput,
@@ -53,8 +54,31 @@ export function decodeTcvn3Chars(text: string, out: DecodeOutput, from: number, 
   }
 }
 
+/**
+ * Did the extractor drop the soft hyphens (TCVN3's ư)? Only if there are none
+ * at all and some word proves it: an ơ syllable that is not Vietnamese without
+ * its ư ("®îc" → đợc), not merely a word with two readings (t/tư, cha/chưa).
+ */
+const HAS_O_HORN = /[ơớờởỡợ]/;
+
 function softHyphensWereDropped(text: string): boolean {
-  return text.indexOf('\u00ad') < 0;
+  if (text.indexOf('\u00ad') >= 0) return false;
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    const word = new DecodeOutput();
+    decodeTcvn3Chars(text, word, i, end);
+    const decoded = word.toString().toLowerCase();
+    if (LOST_U_REPAIRS.has(decoded) && HAS_O_HORN.test(decoded) && !isVietnameseSyllable(decoded))
+      return true;
+    i = end;
+  }
+  return false;
 }
 
 /**
