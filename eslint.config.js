@@ -7,7 +7,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'node_modules/',
-      'corpus/',
+      'corpus/sample/',
       'coverage/',
       'test-artifacts/',
       'bench/.build/',

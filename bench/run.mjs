@@ -1,20 +1,23 @@
-// Compiles one benchmark (bench/NAME.ts) to plain JavaScript and runs it with node.
-// Benchmarks import the built package by its name ('saochep'), like a user; the
-// compiled file keeps every package import external.
+// Compiles a TypeScript entry point to one plain JavaScript file with esbuild and
+// runs it with node, passing the remaining arguments on. Used for the benchmarks
+// (`node bench/run.mjs NAME` runs bench/NAME.ts) and the corpus generator
+// (`node bench/run.mjs corpus/generator/main.ts --out DIR`). Package imports stay
+// external: benchmarks import the built package by its name, as a user would.
 import { build } from 'esbuild';
-import { pathToFileURL } from 'node:url';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const name = process.argv[2];
-if (!name) {
-  console.error('usage: node bench/run.mjs NAME   (runs bench/NAME.ts)');
+const [target, ...rest] = process.argv.slice(2);
+if (!target) {
+  console.error('usage: node bench/run.mjs NAME|PATH.ts [ARGS…]   (NAME runs bench/NAME.ts)');
   process.exit(1);
 }
+const entry = target.endsWith('.ts') ? resolve(target) : join(here, `${target}.ts`);
+const name = target.replace(/\.ts$/, '').replace(/[\\/]/g, '-');
 const outfile = join(here, '.build', `${name}.mjs`);
 await build({
-  entryPoints: [join(here, `${name}.ts`)],
+  entryPoints: [entry],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -26,4 +29,5 @@ await build({
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
+process.argv = [process.argv[0], outfile, ...rest];
 await import(pathToFileURL(outfile).href);
