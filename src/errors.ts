@@ -4,15 +4,31 @@
  */
 
 /** Every error code saochep throws. */
-export type SaochepErrorCode = 'ERR_SAOCHEP_INVALID_ARGUMENT' | 'ERR_SAOCHEP_INVALID_OPTION';
+export type SaochepErrorCode =
+  /** A value of the wrong type was passed. */
+  | 'ERR_SAOCHEP_INVALID_ARGUMENT'
+  /** An option is out of range or of the wrong type. */
+  | 'ERR_SAOCHEP_INVALID_OPTION'
+  /** A document to add has no usable id or text. */
+  | 'ERR_SAOCHEP_INVALID_DOCUMENT'
+  /** A document with this id is already in the index. */
+  | 'ERR_SAOCHEP_DUPLICATE_ID'
+  /** A saved index is truncated, altered or not an index at all. */
+  | 'ERR_SAOCHEP_INDEX_CORRUPT'
+  /** A saved index has a format version this saochep cannot read. */
+  | 'ERR_SAOCHEP_INDEX_VERSION'
+  /** A saved index was built with another text normalisation: its signatures do not match. */
+  | 'ERR_SAOCHEP_INDEX_INCOMPATIBLE'
+  /** Reading or writing an index file failed. */
+  | 'ERR_SAOCHEP_IO';
 
 /** An error raised by saochep, with a stable {@link SaochepErrorCode}. */
 export class SaochepError extends Error {
   /** Stable machine-readable code. */
   readonly code: SaochepErrorCode;
 
-  constructor(code: SaochepErrorCode, message: string) {
-    super(message);
+  constructor(code: SaochepErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'SaochepError';
     this.code = code;
   }
@@ -56,4 +72,31 @@ export function assertText(fn: string, value: unknown, name = 'text'): asserts v
     'ERR_SAOCHEP_INVALID_ARGUMENT',
     `${fn}: ${name} must be a string, got ${describeValue(value)}.${hint}`,
   );
+}
+
+/**
+ * Check a numeric option: a finite number (an integer when `integer`) from
+ * `min` to `max`, else a SaochepError ERR_SAOCHEP_INVALID_OPTION naming `fn`.
+ */
+export function checkNumberOption(
+  fn: string,
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+  integer: boolean,
+): number {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    (integer && !Number.isInteger(value)) ||
+    value < min ||
+    value > max
+  ) {
+    throw new SaochepError(
+      'ERR_SAOCHEP_INVALID_OPTION',
+      `${fn}: option ${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${describeValue(value)}.`,
+    );
+  }
+  return value;
 }
