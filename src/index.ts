@@ -22,3 +22,19 @@ export {
   NUMBER_TOKEN_HASH,
 } from './sketch/shingle.js';
 export type { ShingleOptions } from './sketch/shingle.js';
+
+export { PlanIndex } from './plan-index/plan-index.js';
+export type {
+  PlanDoc,
+  PlanMatch,
+  CheckResult,
+  CheckOptions,
+  IndexMemory,
+} from './plan-index/plan-index.js';
+export { INDEX_DEFAULTS } from './plan-index/options.js';
+export type { PlanIndexOptions, ResolvedIndexOptions } from './plan-index/options.js';
+export { optimalLshParams, candidateProbability } from './sketch/lsh-params.js';
+export type { LshParams, LshWeights } from './sketch/lsh-params.js';
+export { VERSION } from './version.js';
+export { minhashSignature, signatureSimilarity } from './sketch/signature.js';
+export type { SignatureOptions } from './sketch/signature.js';

@@ -2,22 +2,7 @@
  * A minimal .docx writer: one paragraph per line, stored (not deflated) in a
  * zip with fixed timestamps, so the same text always gives the same bytes.
  */
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from '../../src/plan-index/crc32.js';
 
 // 1980-01-01 00:00, the earliest DOS date: no clock in the output.
 const DOS_TIME = 0;

@@ -67,6 +67,11 @@ describe('the published package', () => {
     }
   });
 
+  it('reports the version of its package.json', async () => {
+    const { VERSION } = await import('../../src/index.js');
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
   it('declares ESM, CJS and types in its exports map, with no side effects', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.sideEffects).toBe(false);

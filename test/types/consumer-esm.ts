@@ -1,7 +1,9 @@
 // Type-checked by `npm run typecheck` against the built declarations (dist/index.d.ts),
 // as an application that imports saochep would see them.
 import {
+  type CheckResult,
   type NormalizeOptions,
+  PlanIndex,
   type ShingleOptions,
   type TextEncoding,
   SaochepError,
@@ -21,4 +23,8 @@ const encoding: TextEncoding = detectEncoding('x');
 const decoded: string = decodeLegacy('x', encoding === 'unicode' ? undefined : encoding);
 const language: string = detectLanguage(decoded);
 const code: string = new SaochepError('ERR_SAOCHEP_INVALID_ARGUMENT', 'x').code;
-export { code, hashes, language };
+const index = new PlanIndex({ threshold: 0.6 });
+index.add({ id: 'a', text: 'Kế hoạch', meta: { unit: 'UBND' } });
+const result: CheckResult = index.check('Kế hoạch', { limit: 3 });
+const containment: number = result.matches[0]?.containment ?? 0;
+export { code, containment, hashes, language };
