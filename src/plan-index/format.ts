@@ -5,9 +5,11 @@
  *   8   4   format version (u32)
  *   12  4   header length H (u32)
  *   16  H   header: UTF-8 JSON { saochep, normalization, options, documents, … }
- *   …       sections, each u32-aligned: documents JSON (ids, meta), shingle counts (u32),
+ *   …       sections, each u32-aligned: documents JSON ([id, meta, reference, date]), texts
+ *           (UTF-8 byte lengths, 0xffffffff for none, then the bytes), shingle counts (u32),
  *           band keys (u32), anchor counts (u32) and anchors (u32), fingerprint counts (u32),
- *           fingerprint code lengths (u32) and codes (u32, Elias-Fano)
+ *           fingerprint code lengths (u32) and codes (u32, Elias-Fano), title shingle counts
+ *           (u32) and title shingles (u32), stock-phrase counter pairs (u32), reference shingles (u32)
  *   end-8 4 total length (u32)
  *   end-4 4 CRC-32 of everything before it
  *
@@ -19,13 +21,17 @@ import { NORMALIZATION_VERSION } from '../text/version.js';
 import { encodedWords } from '../sketch/fingerprints.js';
 import { crc32 } from './crc32.js';
 import type { ResolvedIndexOptions } from './options.js';
-import type { StoredDocument } from './plan-index.js';
+import type { StoredDocument, StoredState } from './plan-index.js';
 
 export const MAGIC = 'SAOCHEPX';
 /** The format this saochep writes. */
-export const FORMAT_VERSION = 1;
-/** The oldest format this saochep reads. */
-export const OLDEST_READABLE_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/**
+ * The oldest format this saochep reads. Version 1 (saochep 0.1 before passages)
+ * counted the administrative frame in its sketches: those do not compare with
+ * version 2 sketches, so a version 1 index must be rebuilt.
+ */
+export const OLDEST_READABLE_VERSION = 2;
 
 /** What the header of a saved index says. */
 export interface SavedHeader {
@@ -36,6 +42,9 @@ export interface SavedHeader {
   anchors: number;
   /** 32-bit words of fingerprint codes, all documents together. */
   fingerprintWords: number;
+  titleShingles: number;
+  frequencyPairs: number;
+  referenceShingles: number;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -86,10 +95,23 @@ class Writer {
   }
 }
 
+const NO_TEXT = 0xffffffff;
+
+function concat(arrays: Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(arrays.reduce((s, a) => s + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}
+
 /** Serialise an index's options and documents. */
 export function encodeIndex(
   options: ResolvedIndexOptions,
   docs: StoredDocument[],
+  state: StoredState,
   version: string,
 ): Uint8Array {
   const anchorCount = docs.reduce((s, d) => s + d.anchors.length, 0);
@@ -101,6 +123,9 @@ export function encodeIndex(
     documents: docs.length,
     anchors: anchorCount,
     fingerprintWords: fpWords,
+    titleShingles: docs.reduce((s, d) => s + d.titleShingles.length, 0),
+    frequencyPairs: state.frequencies.length,
+    referenceShingles: state.referenceShingles.length,
   };
   const utf8 = new TextEncoder();
   const w = new Writer();
@@ -110,10 +135,20 @@ export function encodeIndex(
   w.u32(headerBytes.length);
   w.bytes(headerBytes);
   const docBytes = utf8.encode(
-    JSON.stringify(docs.map((d) => (d.meta === undefined ? [d.id] : [d.id, d.meta]))),
+    JSON.stringify(docs.map((d) => [d.id, d.meta ?? null, d.reference ? 1 : 0, d.date])),
   );
   w.u32(docBytes.length);
   w.bytes(docBytes);
+  const texts = docs.map((d) => (d.text === undefined ? null : utf8.encode(d.text)));
+  w.array(Uint32Array.from(texts, (t) => (t === null ? NO_TEXT : t.length)));
+  const textBytes = new Uint8Array(texts.reduce((s, t) => s + (t?.length ?? 0), 0));
+  let textAt = 0;
+  for (const t of texts) {
+    if (t === null) continue;
+    textBytes.set(t, textAt);
+    textAt += t.length;
+  }
+  w.bytes(textBytes);
   w.array(Uint32Array.from(docs, (d) => d.size));
   const bandKeys = new Uint32Array(docs.length * options.bands);
   docs.forEach((d, k) => bandKeys.set(d.bandKeys, k * options.bands));
@@ -135,6 +170,10 @@ export function encodeIndex(
     at += d.fingerprintCode.length;
   }
   w.array(codes);
+  w.array(Uint32Array.from(docs, (d) => d.titleShingles.length));
+  w.array(concat(docs.map((d) => d.titleShingles)));
+  w.array(state.frequencies);
+  w.array(state.referenceShingles);
   return w.finish();
 }
 
@@ -195,7 +234,11 @@ function parseJson<T>(bytes: Uint8Array, what: string): T {
 }
 
 /** Read a saved index: its header and documents. Refuses anything not exactly as written. */
-export function decodeIndex(bytes: Uint8Array): { header: SavedHeader; docs: StoredDocument[] } {
+export function decodeIndex(bytes: Uint8Array): {
+  header: SavedHeader;
+  docs: StoredDocument[];
+  state: StoredState;
+} {
   if (!(bytes instanceof Uint8Array)) corrupt('expected bytes (a Uint8Array)');
   if (bytes.length < 32) corrupt(`only ${bytes.length} bytes`);
   const magic = new TextDecoder().decode(bytes.subarray(0, 8));
@@ -231,12 +274,16 @@ export function decodeIndex(bytes: Uint8Array): { header: SavedHeader; docs: Sto
     );
   }
   const n = header.documents;
-  const list = parseJson<Array<[string, Record<string, unknown>?]>>(
+  const list = parseJson<Array<[string, Record<string, unknown> | null, number, number | null]>>(
     r.raw(r.u32('documents length'), 'documents'),
     'documents',
   );
   if (!Array.isArray(list) || list.length !== n)
     corrupt('the document list does not match the header');
+  const textLengths = r.u32s(n, 'text lengths');
+  let textTotal = 0;
+  for (const length of textLengths) if (length !== NO_TEXT) textTotal += length;
+  const textBytes = r.raw(textTotal, 'texts');
   const sizes = r.u32s(n, 'shingle counts');
   const bands = header.options.bands;
   const bandKeys = r.u32s(n * bands, 'band keys');
@@ -245,29 +292,57 @@ export function decodeIndex(bytes: Uint8Array): { header: SavedHeader; docs: Sto
   const fpCounts = r.u32s(n, 'fingerprint counts');
   const fpLengths = r.u32s(n, 'fingerprint code lengths');
   const codes = r.u32s(header.fingerprintWords, 'fingerprint codes');
+  const titleCounts = r.u32s(n, 'title shingle counts');
+  const titles = r.u32s(header.titleShingles, 'title shingles');
+  const frequencies = r.u32s(header.frequencyPairs, 'stock-phrase counts');
+  const referenceShingles = r.u32s(header.referenceShingles, 'reference shingles');
   if (r.position !== end) corrupt('there are bytes after the last section');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const docs: StoredDocument[] = [];
   let a = 0;
   let f = 0;
+  let t = 0;
+  let x = 0;
   for (let k = 0; k < n; k++) {
     const entry = list[k];
     if (!Array.isArray(entry) || typeof entry[0] !== 'string') corrupt(`document ${k} has no id`);
-    if (a + anchorCounts[k] > anchors.length || f + fpLengths[k] > codes.length)
+    if (
+      a + anchorCounts[k] > anchors.length ||
+      f + fpLengths[k] > codes.length ||
+      t + titleCounts[k] > titles.length
+    ) {
       corrupt(`document ${k} points past its data`);
-    if (fpLengths[k] !== encodedWords(fpCounts[k]) || fpCounts[k] > sizes[k])
+    }
+    if (fpLengths[k] !== encodedWords(fpCounts[k]) || fpCounts[k] > sizes[k]) {
       corrupt(`document ${k} has fingerprints of the wrong size`);
+    }
+    let text: string | undefined;
+    if (textLengths[k] !== NO_TEXT) {
+      try {
+        text = utf8.decode(textBytes.subarray(x, x + textLengths[k]));
+      } catch {
+        corrupt(`the text of document ${k} is not valid UTF-8`);
+      }
+      x += textLengths[k];
+    }
     docs.push({
       id: entry[0],
-      meta: entry[1],
+      meta: entry[1] ?? undefined,
+      reference: entry[2] === 1,
+      date: typeof entry[3] === 'number' ? entry[3] : null,
+      text,
       size: sizes[k],
       bandKeys: bandKeys.subarray(k * bands, k * bands + bands),
       anchors: anchors.subarray(a, a + anchorCounts[k]),
       fingerprintCount: fpCounts[k],
       fingerprintCode: codes.subarray(f, f + fpLengths[k]),
+      titleShingles: titles.subarray(t, t + titleCounts[k]),
     });
     a += anchorCounts[k];
     f += fpLengths[k];
+    t += titleCounts[k];
   }
-  if (a !== anchors.length || f !== codes.length) corrupt('the section sizes do not add up');
-  return { header, docs };
+  if (a !== anchors.length || f !== codes.length || t !== titles.length)
+    corrupt('the section sizes do not add up');
+  return { header, docs, state: { frequencies, referenceShingles } };
 }

@@ -2,9 +2,11 @@
  * Options of a PlanIndex: one frozen set of defaults merged with the user's
  * choices, checked once with messages that say what to do.
  */
-import { SaochepError, checkNumberOption, describeValue } from '../errors.js';
+import { SaochepError, SaochepTypeError, checkNumberOption, describeValue } from '../errors.js';
 import { type LshParams, optimalLshParams } from '../sketch/lsh-params.js';
+import { shingle } from '../sketch/shingle.js';
 import { SIGNATURE_DEFAULTS, resolveSignatureOptions } from '../sketch/signature.js';
+import { tokenize } from '../text/tokenize.js';
 
 /** Options of {@link PlanIndex}; every one is optional. */
 export interface PlanIndexOptions {
@@ -21,15 +23,38 @@ export interface PlanIndexOptions {
   /** LSH rows per band. */
   rows?: number;
   /**
-   * A document that supplies at least this share of a checked plan's shingles
-   * is one of its matches, however different the two are overall. Default 0.2.
+   * A document that supplies at least this share of a checked plan's own
+   * content is one of its matches, however different the two are overall. Default 0.2.
    */
   minContainment?: number;
   /** Share of shingles kept as anchors for finding partial copies: 1/2^k, from 1 to 1/256. Default 1/16. */
   anchorRate?: number;
+  /** Recognise the administrative frame (header, headings, citations, Nơi nhận, signature) as boilerplate. Default true. */
+  frame?: boolean;
+  /**
+   * More boilerplate: texts (a template's standard sentences) whose shingles
+   * never count, and patterns whose matches in a document never count.
+   */
+  ignore?: ReadonlyArray<string | RegExp>;
+  /**
+   * Shingles found in at least this share of the indexed documents are the
+   * genre's stock phrases and stop counting (0 turns learning off). Default 0.05.
+   */
+  learnedBoilerplate?: number;
+  /** Learning starts once the index holds this many documents. Default 50. */
+  learnFrom?: number;
+  /** Keep each document's text, for showing copied passages. Default true. */
+  keepTexts?: boolean;
+  /**
+   * Where to find a document's text when texts are not kept (an archive too
+   * large for memory): return it, or undefined when it is gone. Not saved.
+   */
+  loadText?: (id: string) => string | undefined;
+  /** Shortest copied passage reported, in syllables. Default 12. */
+  minPassage?: number;
 }
 
-/** Options with every value filled in and checked. */
+/** Options with every value filled in and checked (loadText apart, which is not saved). */
 export interface ResolvedIndexOptions {
   numPerm: number;
   seed: number;
@@ -39,6 +64,13 @@ export interface ResolvedIndexOptions {
   rows: number;
   minContainment: number;
   anchorRate: number;
+  frame: boolean;
+  /** Ignored texts, and ignored patterns as their source and flags. */
+  ignore: { texts: string[]; patterns: Array<{ source: string; flags: string }> };
+  learnedBoilerplate: number;
+  learnFrom: number;
+  keepTexts: boolean;
+  minPassage: number;
 }
 
 /** The defaults, frozen; see {@link PlanIndexOptions}. */
@@ -47,6 +79,11 @@ export const INDEX_DEFAULTS = Object.freeze({
   threshold: 0.5,
   minContainment: 0.2,
   anchorRate: 1 / 16,
+  frame: true,
+  learnedBoilerplate: 0.05,
+  learnFrom: 50,
+  keepTexts: true,
+  minPassage: 12,
 });
 
 /** Optimal bands × rows are worth computing once per threshold and numPerm. */
@@ -61,14 +98,54 @@ const KNOWN = new Set([
   'rows',
   'minContainment',
   'anchorRate',
+  'frame',
+  'ignore',
+  'learnedBoilerplate',
+  'learnFrom',
+  'keepTexts',
+  'loadText',
+  'minPassage',
 ]);
 
 function invalid(message: string): never {
   throw new SaochepError('ERR_SAOCHEP_INVALID_OPTION', `PlanIndex: ${message}`);
 }
 
+function checkBoolean(name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean')
+    invalid(`option ${name} must be true or false, got ${describeValue(value)}.`);
+  return value;
+}
+
+type IgnoreInput = PlanIndexOptions['ignore'] | ResolvedIndexOptions['ignore'];
+
+/** Ignore options, given as texts and RegExps or in their saved form. */
+function resolveIgnore(value: IgnoreInput): ResolvedIndexOptions['ignore'] {
+  if (value === undefined) return { texts: [], patterns: [] };
+  if (!Array.isArray(value)) {
+    const saved = value as ResolvedIndexOptions['ignore'];
+    if (Array.isArray(saved.texts) && Array.isArray(saved.patterns)) {
+      return { texts: [...saved.texts], patterns: saved.patterns.map((p) => ({ ...p })) };
+    }
+    invalid(
+      `option ignore must be an array of strings and regular expressions, got ${describeValue(value)}.`,
+    );
+  }
+  const texts: string[] = [];
+  const patterns: Array<{ source: string; flags: string }> = [];
+  for (const item of value) {
+    if (typeof item === 'string') texts.push(item);
+    else if (item instanceof RegExp) patterns.push({ source: item.source, flags: item.flags });
+    else
+      invalid(`option ignore takes strings and regular expressions, got ${describeValue(item)}.`);
+  }
+  return { texts, patterns };
+}
+
 /** Fill in and check index options. */
-export function resolveIndexOptions(options: PlanIndexOptions | undefined): ResolvedIndexOptions {
+export function resolveIndexOptions(
+  options: PlanIndexOptions | ResolvedIndexOptions | undefined,
+): ResolvedIndexOptions {
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     invalid(`options must be an object, got ${describeValue(options)}.`);
   }
@@ -105,5 +182,53 @@ export function resolveIndexOptions(options: PlanIndexOptions | undefined): Reso
     params = LSH_PARAMS_CACHE.get(key) ?? optimalLshParams(threshold, numPerm);
     LSH_PARAMS_CACHE.set(key, params);
   }
-  return { numPerm, seed, shingleSize, threshold, minContainment, anchorRate, ...params };
+  if ('loadText' in o && o.loadText !== undefined && typeof o.loadText !== 'function') {
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_OPTION',
+      `PlanIndex: option loadText must be a function (id) => text, got ${describeValue(o.loadText)}.`,
+    );
+  }
+  return {
+    numPerm,
+    seed,
+    shingleSize,
+    threshold,
+    minContainment,
+    anchorRate,
+    ...params,
+    frame: checkBoolean('frame', o.frame),
+    ignore: resolveIgnore(o.ignore as IgnoreInput),
+    learnedBoilerplate: checkNumberOption(
+      'PlanIndex',
+      'learnedBoilerplate',
+      o.learnedBoilerplate,
+      0,
+      1,
+      false,
+    ),
+    learnFrom: checkNumberOption('PlanIndex', 'learnFrom', o.learnFrom, 1, 1e9, true),
+    keepTexts: checkBoolean('keepTexts', o.keepTexts),
+    minPassage: checkNumberOption('PlanIndex', 'minPassage', o.minPassage, 1, 10_000, true),
+  };
+}
+
+/** Shingles of the ignored texts, and the ignored patterns as global RegExps. */
+export function ignoreRules(options: ResolvedIndexOptions): {
+  shingles: Set<number>;
+  patterns: RegExp[];
+} {
+  const shingles = new Set<number>();
+  for (const text of options.ignore.texts) {
+    for (const h of shingle(tokenize(text), { size: options.shingleSize })) shingles.add(h);
+  }
+  const patterns = options.ignore.patterns.map((p) => {
+    try {
+      return new RegExp(p.source, p.flags.includes('g') ? p.flags : p.flags + 'g');
+    } catch (error) {
+      return invalid(
+        `option ignore has an invalid pattern /${p.source}/${p.flags}: ${(error as Error).message}`,
+      );
+    }
+  });
+  return { shingles, patterns };
 }

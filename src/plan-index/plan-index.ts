@@ -1,16 +1,18 @@
 /**
  * PlanIndex: an archive of plans, and for any new plan, how much of it is
- * already in the archive and where it came from.
+ * already in the archive, where it came from, and the copied passages.
  *
  * Every document is kept as a few numbers in large typed arrays under a dense
- * numeric id: its shingle count, the LSH band keys of its MinHash signature,
- * its anchor shingles (a hash-sampled subset, for finding partial copies), and
- * 16-bit fingerprints of its shingles (for verifying candidates). A check
- * gathers candidates from the band buckets (near-duplicates) and the anchor
- * postings (documents that supplied part of the plan), then measures each one
- * against the plan's full shingle set.
+ * numeric id: its count of shingles that are its own content (the frame and
+ * other boilerplate set aside), the LSH band keys of its MinHash signature,
+ * its anchors (a hash-sampled subset of its shingles, for partial copies),
+ * 16-bit fingerprints of its shingles (for verifying candidates), its date,
+ * whether it is a reference (a directive), and its text unless told not to.
+ * A check gathers candidates from the band buckets and the anchor postings,
+ * measures each against the plan's own shingles, and aligns the passages.
  */
 import { SaochepError, SaochepTypeError, assertText, describeValue } from '../errors.js';
+import { parseDateLine, parseMetaDate } from '../evidence/dates.js';
 import {
   QueryFingerprints,
   collisionRate,
@@ -20,17 +22,27 @@ import {
 } from '../sketch/fingerprints.js';
 import { fmix32, murmurStep } from '../sketch/hash.js';
 import { MinHasher } from '../sketch/minhash.js';
-import { shingleSetOf } from '../sketch/shingle-set.js';
 import { VERSION } from '../version.js';
+import { CandidateSearch } from './candidates.js';
+import { DocFrequency } from './doc-frequency.js';
 import { decodeIndex, encodeIndex } from './format.js';
 import { Growable } from './growable.js';
 import {
   type PlanIndexOptions,
   type ResolvedIndexOptions,
+  ignoreRules,
   resolveIndexOptions,
 } from './options.js';
+import { type Passage, findPassages } from './passages.js';
 import { readWholeFile, writeFileAtomic } from './persist.js';
-import { END, PostingTable } from './posting-table.js';
+import { PostingTable } from './posting-table.js';
+import {
+  type BoilerplateRules,
+  type ReadDocument,
+  countedSet,
+  readDocument,
+  shinglesWithin,
+} from './read-document.js';
 
 /** A document to index. */
 export interface PlanDoc {
@@ -38,46 +50,95 @@ export interface PlanDoc {
   id: string;
   /** Its text, in any form saochep reads (Unicode, NFD, TCVN3, VNI…). */
   text: string;
-  /** Anything JSON can carry: returned with its matches, saved with the index. */
+  /**
+   * Anything JSON can carry: returned with its matches, saved with the index.
+   * `meta.date` (2021-11-18, 18/11/2021 or a Date) dates the document; without
+   * it, its own date line does.
+   */
   meta?: Record<string, unknown>;
 }
 
 /** An indexed document that shares text with a checked plan. */
 export interface PlanMatch {
   id: string;
-  /** Jaccard similarity of the two shingle sets. */
+  /** Jaccard similarity of the two documents' own content (boilerplate set aside). */
   similarity: number;
-  /** Share of the checked plan's shingles that occur in this document. */
+  /** Share of the checked plan's own content that occurs in this document. */
   containment: number;
+  /** True for reference documents (directives, templates: see addReference). */
+  reference: boolean;
+  /** When both are dated: true when this document is dated before the checked plan. */
+  earlier?: boolean;
   meta?: Record<string, unknown>;
+  /** The copied passages, ordered by start; empty when the source's text is not available. */
+  passages: Passage[];
+}
+
+/** Where a plan's own content was found. Shares that add up to 1. */
+export interface Breakdown {
+  /** Found in a reference (a directive, a template), whether or not also in a peer. */
+  fromReferences: number;
+  /** Found in other plans only. */
+  fromPeers: number;
+  /** Found nowhere. */
+  original: number;
 }
 
 /** What {@link PlanIndex.check} finds. */
 export interface CheckResult {
-  /** The sao chép score: share of the plan's shingles found in any of its matches (0–1). */
+  /**
+   * The sao chép score: share of the plan's own content (boilerplate set
+   * aside) found in its matches, from 0 to 1. Equals fromReferences + fromPeers.
+   */
   score: number;
   /** Best first: highest containment, then similarity. */
   matches: PlanMatch[];
+  /** Share of the plan's text set aside as boilerplate (frame, stock phrases, ignored patterns). */
+  ignored: number;
+  breakdown: Breakdown;
 }
+
+/** A plan to check: its text, or its text with meta (meta.date dates it). */
+export type CheckInput = string | { text: string; meta?: Record<string, unknown> };
 
 /** Options of {@link PlanIndex.check}. */
 export interface CheckOptions {
   /** Matches to return at most (the score counts them all). Default 10. */
   limit?: number;
+  /**
+   * Count only sources dated before the plan (references with no date count
+   * too). A scan of an archive needs this. Default false.
+   */
+  onlyEarlier?: boolean;
+  /** With onlyEarlier: count sources of the same day too. Default false. */
+  includeSameDay?: boolean;
+  /** The plan's date: 2021-11-18, 18/11/2021 or a Date. Default: meta.date, else its own date line. */
+  date?: string | Date;
+  /** Ids never to match (the plan itself, when it is indexed). */
+  exclude?: readonly string[];
+  /** Align the copied passages of the returned matches. Default true. */
+  passages?: boolean;
 }
 
-/** The index's own memory, in bytes (texts are not kept). */
+/** The index's own memory, in bytes; kept texts counted apart. */
 export interface IndexMemory {
   documents: number;
+  /** The index's own structures. */
   bytes: number;
   bytesPerDocument: number;
   parts: Record<string, number>;
+  /** Kept texts (two bytes per code unit), not in `bytes`. */
+  texts: number;
 }
 
 /** The stored form of one document, as the binary format carries it. */
 export interface StoredDocument {
   id: string;
   meta: Record<string, unknown> | undefined;
+  reference: boolean;
+  /** Day number (days since 1970-01-01), or null when undated. */
+  date: number | null;
+  text: string | undefined;
   size: number;
   bandKeys: Uint32Array;
   anchors: Uint32Array;
@@ -85,14 +146,16 @@ export interface StoredDocument {
   fingerprintCount: number;
   /** Their Elias-Fano code. */
   fingerprintCode: Uint32Array;
+  /** References: shingles of the title, which plans cite; they never count. */
+  titleShingles: Uint32Array;
 }
 
-/** A document's sketch. */
-interface Sketch {
-  /** Distinct shingle hashes, ascending. */
-  set: Uint32Array;
-  bandKeys: Uint32Array;
-  anchors: Uint32Array;
+/** Index-wide counts the binary format carries besides the documents. */
+export interface StoredState {
+  /** Document frequencies as (counter, value) pairs. */
+  frequencies: Uint32Array;
+  /** Reference shingles (a reference's text is never a stock phrase). */
+  referenceShingles: Uint32Array;
 }
 
 /**
@@ -100,21 +163,19 @@ interface Sketch {
  * shingles: a short document samples more densely than the anchor rate.
  */
 const MIN_ANCHORS = 16;
-/** Anchors shared with a plan, relative to those expected at minContainment, that make a document worth verifying. */
-const ANCHOR_SHARE_FOR_CANDIDATE = 0.35;
-/** A checked plan ignores anchor postings longer than this share of the index (and this floor): phrases everyone uses. */
-const MAX_ANCHOR_DF_SHARE = 0.005;
-const MIN_ANCHOR_DF_CAP = 64;
-/** Anchors in more documents than this are common: they add to candidates but do not make them. */
-const RARE_ANCHOR_DF = 32;
+/** A stock phrase must be in at least this many documents, whatever the share. */
+const LEARNED_MIN_DOCUMENTS = 5;
+/** Source documents read for passages, kept for the next checks. */
+const READ_CACHE = 64;
+const NO_DATE = -0x80000000;
 
-/** Shallow copy of meta through JSON, so that it is the same before and after a save. */
-function cloneMeta(meta: unknown, id: string): Record<string, unknown> | undefined {
+/** Copy of meta through JSON, so that it is the same before and after a save. */
+function cloneMeta(meta: unknown, id: string, fn: string): Record<string, unknown> | undefined {
   if (meta === undefined) return undefined;
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
     throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_DOCUMENT',
-      `PlanIndex.add: meta of "${id}" must be a plain object, got ${describeValue(meta)}.`,
+      `${fn}: meta of "${id}" must be a plain object, got ${describeValue(meta)}.`,
     );
   }
   try {
@@ -122,8 +183,38 @@ function cloneMeta(meta: unknown, id: string): Record<string, unknown> | undefin
   } catch (error) {
     throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_DOCUMENT',
-      `PlanIndex.add: meta of "${id}" must be JSON-serialisable (${(error as Error).message}).`,
+      `${fn}: meta of "${id}" must be JSON-serialisable (${(error as Error).message}).`,
     );
+  }
+}
+
+function checkDocument(doc: unknown, fn: string): asserts doc is PlanDoc {
+  if (typeof doc !== 'object' || doc === null) {
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_DOCUMENT',
+      `${fn}: expected a document { id, text, meta? }, got ${describeValue(doc)}.`,
+    );
+  }
+  const { id, text } = doc as PlanDoc;
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_DOCUMENT',
+      `${fn}: document id must be a non-empty string, got ${describeValue(id)}.`,
+    );
+  }
+  if (typeof text !== 'string') {
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_DOCUMENT',
+      `${fn}: text of "${id}" must be a string, got ${describeValue(text)}.`,
+    );
+  }
+}
+
+function addCount(map: Map<number, number>, keys: ArrayLike<number>, delta: 1 | -1): void {
+  for (let i = 0; i < keys.length; i++) {
+    const next = (map.get(keys[i]) ?? 0) + delta;
+    if (next > 0) map.set(keys[i], next);
+    else map.delete(keys[i]);
   }
 }
 
@@ -131,17 +222,19 @@ export class PlanIndex {
   /** The options in force, defaults filled in. */
   readonly options: Readonly<ResolvedIndexOptions>;
 
+  private readonly loadText: ((id: string) => string | undefined) | undefined;
   private readonly hasher: MinHasher;
-  /** Low bits an anchor of a large document has at zero: log2(1 / anchorRate). */
   private readonly maxAnchorBits: number;
-  /** Live documents by the number of low zero bits their anchors have. */
-  private docsByAnchorBits = new Int32Array(32);
   private readonly signature: Uint32Array;
+  private readonly rules: BoilerplateRules;
 
   private ids: string[] = [];
   private metas: Array<Record<string, unknown> | undefined> = [];
+  private texts: Array<string | undefined> = [];
   private dense = new Map<string, number>();
   private alive = new Uint8Array(64);
+  private references = new Growable(Uint8Array, 64);
+  private dates = new Growable(Int32Array, 64);
   private sizes = new Growable(Int32Array, 64);
   private bandKeys = new Growable(Uint32Array, 1024);
   private anchorStart = new Growable(Int32Array, 64);
@@ -149,26 +242,40 @@ export class PlanIndex {
   private fpStart = new Growable(Int32Array, 64);
   private fpCount = new Growable(Int32Array, 64);
   private fpData = new Growable(Uint32Array, 4096);
+  private titleShingles: Array<Uint32Array> = [];
   private bands = new PostingTable();
   private anchors = new PostingTable();
+  private referenceAnchors = new PostingTable(64);
+  /** Live documents by the number of low zero bits their anchors have. */
+  private docsByAnchorBits = new Int32Array(32);
+  private frequencies = new DocFrequency();
+  /** Shingles of reference titles: cited by every plan, never content. */
+  private referenceTitles = new Map<number, number>();
+  /** Shingles of references: never learned as stock phrases. */
+  private referenceShingles = new Map<number, number>();
   private live = 0;
 
-  // Scratch space of check(), reused so that a check allocates little.
-  private candidateHits = new Int32Array(64);
-  private candidateLsh = new Uint8Array(64);
-  private readonly touched = new Growable(Int32Array, 256);
-  private readonly commonAnchors = new Growable(Uint32Array, 64);
+  private readonly search = new CandidateSearch();
   private readonly queryFingerprints = new QueryFingerprints();
-  private readonly coveredFingerprints = new Uint8Array(65536);
+  private readonly coveredAny = new Uint8Array(65536);
+  private readonly coveredReference = new Uint8Array(65536);
+  private readonly readCache = new Map<number, ReadDocument>();
 
   constructor(options?: PlanIndexOptions) {
     this.options = Object.freeze(resolveIndexOptions(options));
+    this.loadText = options?.loadText;
     this.hasher = new MinHasher(this.options.numPerm, this.options.seed);
     this.maxAnchorBits = Math.round(Math.log2(1 / this.options.anchorRate));
     this.signature = new Uint32Array(this.options.numPerm);
+    const ignore = ignoreRules(this.options);
+    this.rules = {
+      frame: this.options.frame,
+      ignoreShingles: ignore.shingles,
+      ignorePatterns: ignore.patterns,
+    };
   }
 
-  /** Documents in the index. */
+  /** Documents in the index, references included. */
   get size(): number {
     return this.live;
   }
@@ -186,80 +293,95 @@ export class PlanIndex {
     );
   }
 
-  /** The sketch of a text: its shingle set, LSH band keys and anchors. */
-  private sketch(text: string): Sketch {
-    const { shingleSize, bands, rows } = this.options;
-    const set = shingleSetOf(text, shingleSize);
+  /** LSH band keys of a shingle set, namespaced by band. */
+  private bandKeysOfSet(set: Uint32Array): Uint32Array {
+    const { bands, rows } = this.options;
     const sig = this.hasher.sign(set, this.signature);
-    const bandKeys = new Uint32Array(bands);
+    const keys = new Uint32Array(bands);
     for (let b = 0; b < bands; b++) {
-      // Namespaced by band: the same values in two bands give two keys.
       let h = fmix32(Math.imul(b + 1, 0x9e3779b1) >>> 0);
       for (let r = 0; r < rows; r++) h = murmurStep(h, sig[b * rows + r]);
-      bandKeys[b] = fmix32((h ^ rows) >>> 0);
+      keys[b] = fmix32((h ^ rows) >>> 0);
     }
-    let anchorCount = 0;
+    return keys;
+  }
+
+  private anchorsOfSet(set: Uint32Array): Uint32Array {
     const mask = (1 << this.anchorBits(set.length)) - 1;
-    for (let i = 0; i < set.length; i++) if ((set[i] & mask) === 0) anchorCount++;
-    const anchors = new Uint32Array(anchorCount);
+    let count = 0;
+    for (let i = 0; i < set.length; i++) if ((set[i] & mask) === 0) count++;
+    const anchors = new Uint32Array(count);
     for (let i = 0, k = 0; i < set.length; i++) if ((set[i] & mask) === 0) anchors[k++] = set[i];
-    return { set, bandKeys, anchors };
+    return anchors;
+  }
+
+  private read(text: string): ReadDocument {
+    return readDocument(text, this.options.shingleSize, this.rules);
   }
 
   /**
-   * Add a document. Throws a SaochepError with code ERR_SAOCHEP_DUPLICATE_ID
-   * when the id is already indexed (remove it first to replace it).
+   * Add a plan. Throws a SaochepError with code ERR_SAOCHEP_DUPLICATE_ID when
+   * the id is already indexed (remove it first to replace it).
    */
   add(doc: PlanDoc): void {
-    if (typeof doc !== 'object' || doc === null) {
-      throw new SaochepTypeError(
-        'ERR_SAOCHEP_INVALID_DOCUMENT',
-        `PlanIndex.add: expected a document { id, text, meta? }, got ${describeValue(doc)}.`,
-      );
-    }
-    const { id, text } = doc;
-    if (typeof id !== 'string' || id.length === 0) {
-      throw new SaochepTypeError(
-        'ERR_SAOCHEP_INVALID_DOCUMENT',
-        `PlanIndex.add: document id must be a non-empty string, got ${describeValue(id)}.`,
-      );
-    }
-    if (typeof text !== 'string') {
-      throw new SaochepTypeError(
-        'ERR_SAOCHEP_INVALID_DOCUMENT',
-        `PlanIndex.add: text of "${id}" must be a string, got ${describeValue(text)}.`,
-      );
-    }
-    if (this.dense.has(id)) {
-      throw new SaochepError(
-        'ERR_SAOCHEP_DUPLICATE_ID',
-        `PlanIndex.add: a document with id "${id}" is already indexed. Remove it first to replace it, or use another id.`,
-      );
-    }
-    const meta = cloneMeta(doc.meta, id);
-    const sketch = this.sketch(text);
-    const fingerprints = fingerprintsOf(sketch.set);
-    this.insert({
-      id,
-      meta,
-      size: sketch.set.length,
-      bandKeys: sketch.bandKeys,
-      anchors: sketch.anchors,
-      fingerprintCount: fingerprints.length,
-      fingerprintCode: encodeFingerprints(fingerprints),
-    });
+    this.addDocument(doc, false, 'PlanIndex.add');
   }
 
-  /** Add many documents. */
+  /**
+   * Add a reference document: a higher-level document that plans implement
+   * (a Nghị quyết, a Chỉ thị) or an official template. Text a plan shares with
+   * a reference counts as restating it (breakdown.fromReferences), not as
+   * copying a peer; the reference's title, which every plan cites, never counts.
+   */
+  addReference(doc: PlanDoc): void {
+    this.addDocument(doc, true, 'PlanIndex.addReference');
+  }
+
+  /** Add many plans. */
   addAll(docs: Iterable<PlanDoc>): void {
     for (const doc of docs) this.add(doc);
   }
 
+  private addDocument(doc: PlanDoc, reference: boolean, fn: string): void {
+    checkDocument(doc, fn);
+    const { id, text } = doc;
+    if (this.dense.has(id)) {
+      throw new SaochepError(
+        'ERR_SAOCHEP_DUPLICATE_ID',
+        `${fn}: a document with id "${id}" is already indexed. Remove it first to replace it, or use another id.`,
+      );
+    }
+    const meta = cloneMeta(doc.meta, id, fn);
+    const read = this.read(text);
+    const set = countedSet(read);
+    const fingerprints = fingerprintsOf(set);
+    const date = parseMetaDate(meta?.date) ?? parseDateLine(text);
+    this.frequencies.add(set, 1);
+    if (reference) addCount(this.referenceShingles, set, 1);
+    this.insert({
+      id,
+      meta,
+      reference,
+      date: date ?? null,
+      text: this.options.keepTexts ? text : undefined,
+      size: set.length,
+      bandKeys: this.bandKeysOfSet(set),
+      anchors: this.anchorsOfSet(set),
+      fingerprintCount: fingerprints.length,
+      fingerprintCode: encodeFingerprints(fingerprints),
+      titleShingles:
+        reference && read.title
+          ? Uint32Array.from(shinglesWithin(read, read.title, this.options.shingleSize))
+          : new Uint32Array(0),
+    });
+  }
+
   /** Put a sketched document into the tables (also used when loading a saved index). */
-  insert(stored: StoredDocument): void {
+  private insert(stored: StoredDocument): void {
     const d = this.ids.length;
     this.ids.push(stored.id);
     this.metas.push(stored.meta);
+    this.texts.push(stored.text);
     this.dense.set(stored.id, d);
     if (d >= this.alive.length) {
       const bigger = new Uint8Array(this.alive.length * 2);
@@ -267,6 +389,8 @@ export class PlanIndex {
       this.alive = bigger;
     }
     this.alive[d] = 1;
+    this.references.push(stored.reference ? 1 : 0);
+    this.dates.push(stored.date ?? NO_DATE);
     this.sizes.push(stored.size);
     this.bandKeys.append(stored.bandKeys);
     this.anchorStart.push(this.anchorData.length);
@@ -274,8 +398,11 @@ export class PlanIndex {
     this.fpStart.push(this.fpData.length);
     this.fpCount.push(stored.fingerprintCount);
     this.fpData.append(stored.fingerprintCode);
+    this.titleShingles.push(stored.titleShingles);
+    addCount(this.referenceTitles, stored.titleShingles, 1);
     for (const key of stored.bandKeys) this.bands.add(key, d);
-    for (const key of stored.anchors) this.anchors.add(key, d);
+    const table = stored.reference ? this.referenceAnchors : this.anchors;
+    for (const key of stored.anchors) table.add(key, d);
     this.docsByAnchorBits[this.anchorBits(stored.size)]++;
     this.live++;
   }
@@ -291,6 +418,11 @@ export class PlanIndex {
     return this.fpData.data.subarray(this.fpStart.data[d], end);
   }
 
+  private bandKeysOf(d: number): Uint32Array {
+    const b = this.options.bands;
+    return this.bandKeys.data.subarray(d * b, d * b + b);
+  }
+
   /** Shingles of the loaded query whose fingerprint document d has; marks those fingerprints when given. */
   private fingerprintHits(d: number, marks?: Uint8Array): number {
     return this.queryFingerprints.hits(
@@ -301,21 +433,34 @@ export class PlanIndex {
     );
   }
 
-  private bandKeysOf(d: number): Uint32Array {
-    const b = this.options.bands;
-    return this.bandKeys.data.subarray(d * b, d * b + b);
+  /** The text of document d: kept, or from loadText. */
+  private textOf(d: number): string | undefined {
+    return this.texts[d] ?? this.loadText?.(this.ids[d]);
   }
 
-  /** Remove a document; false when the id is not indexed. */
+  /**
+   * Remove a document; false when the id is not indexed. Stock-phrase counts
+   * are corrected from the document's text when it is available.
+   */
   remove(id: string): boolean {
     const d = this.dense.get(id);
     if (d === undefined) return false;
+    const text = this.textOf(d);
+    if (text !== undefined) {
+      const set = countedSet(this.read(text));
+      this.frequencies.add(set, -1);
+      if (this.references.data[d] === 1) addCount(this.referenceShingles, set, -1);
+    }
     for (const key of this.bandKeysOf(d)) this.bands.remove(key, d);
-    for (const key of this.anchorsOf(d)) this.anchors.remove(key, d);
+    const table = this.references.data[d] === 1 ? this.referenceAnchors : this.anchors;
+    for (const key of this.anchorsOf(d)) table.remove(key, d);
+    addCount(this.referenceTitles, this.titleShingles[d], -1);
     this.docsByAnchorBits[this.anchorBits(this.sizes.data[d])]--;
     this.dense.delete(id);
     this.alive[d] = 0;
     this.metas[d] = undefined;
+    this.texts[d] = undefined;
+    this.readCache.delete(d);
     this.live--;
     // Removed documents leave their stored sketch behind until the index is rebuilt.
     if (this.ids.length > 64 && this.live * 2 < this.ids.length) this.compact();
@@ -328,29 +473,26 @@ export class PlanIndex {
    * stored documents were removed; worth calling after a bulk build.
    */
   compact(): void {
-    const fresh = PlanIndex.build(this.options, this.storedDocuments());
-    Object.assign(this, {
-      ids: fresh.ids,
-      metas: fresh.metas,
-      dense: fresh.dense,
-      alive: fresh.alive,
-      sizes: fresh.sizes,
-      bandKeys: fresh.bandKeys,
-      anchorStart: fresh.anchorStart,
-      anchorData: fresh.anchorData,
-      fpStart: fresh.fpStart,
-      fpCount: fresh.fpCount,
-      fpData: fresh.fpData,
-      bands: fresh.bands,
-      anchors: fresh.anchors,
-      docsByAnchorBits: fresh.docsByAnchorBits,
-      live: fresh.live,
-    });
+    const fresh = PlanIndex.build(
+      this.options,
+      this.storedDocuments(),
+      this.storedState(),
+      this.loadText,
+    );
+    for (const key of Object.keys(fresh) as Array<keyof PlanIndex>) {
+      if (key === 'options') continue;
+      (this as Record<string, unknown>)[key] = (fresh as unknown as Record<string, unknown>)[key];
+    }
   }
 
   /** An index of stored documents, its arrays and tables sized exactly for them. */
-  private static build(options: ResolvedIndexOptions, docs: StoredDocument[]): PlanIndex {
-    const index = new PlanIndex(options);
+  private static build(
+    options: ResolvedIndexOptions,
+    docs: StoredDocument[],
+    state: StoredState,
+    loadText?: (id: string) => string | undefined,
+  ): PlanIndex {
+    const index = new PlanIndex({ ...(options as unknown as PlanIndexOptions), loadText });
     const n = docs.length;
     let anchorCount = 0;
     let fpWords = 0;
@@ -359,6 +501,8 @@ export class PlanIndex {
       fpWords += d.fingerprintCode.length;
     }
     index.alive = new Uint8Array(Math.max(64, n));
+    index.references = new Growable(Uint8Array, Math.max(1, n));
+    index.dates = new Growable(Int32Array, Math.max(1, n));
     index.sizes = new Growable(Int32Array, Math.max(1, n));
     index.bandKeys = new Growable(Uint32Array, Math.max(1, n * options.bands));
     index.anchorStart = new Growable(Int32Array, Math.max(1, n));
@@ -379,111 +523,144 @@ export class PlanIndex {
     }
     index.bands.trim();
     index.anchors.trim();
+    if (!index.frequencies.fromPairs(state.frequencies)) {
+      throw new SaochepError(
+        'ERR_SAOCHEP_INDEX_CORRUPT',
+        'PlanIndex: the stock-phrase counts do not fit.',
+      );
+    }
+    addCount(index.referenceShingles, state.referenceShingles, 1);
     return index;
   }
 
   /** The live documents in their stored form, in insertion order. */
-  storedDocuments(): StoredDocument[] {
+  private storedDocuments(): StoredDocument[] {
     const out: StoredDocument[] = [];
     for (let d = 0; d < this.ids.length; d++) {
       if (this.alive[d] === 0) continue;
+      const date = this.dates.data[d];
       out.push({
         id: this.ids[d],
         meta: this.metas[d],
+        reference: this.references.data[d] === 1,
+        date: date === NO_DATE ? null : date,
+        text: this.texts[d],
         size: this.sizes.data[d],
         bandKeys: this.bandKeysOf(d).slice(),
         anchors: this.anchorsOf(d).slice(),
         fingerprintCount: this.fpCount.data[d],
         fingerprintCode: this.fingerprintCodeOf(d).slice(),
+        titleShingles: this.titleShingles[d],
       });
     }
     return out;
   }
 
+  private storedState(): StoredState {
+    return {
+      frequencies: this.frequencies.toPairs(),
+      referenceShingles: Uint32Array.from(
+        [...this.referenceShingles.entries()].flatMap(([h, count]) => Array<number>(count).fill(h)),
+      ),
+    };
+  }
+
+  /** A source document read for passages, cached. */
+  private readSource(d: number): ReadDocument | undefined {
+    const cached = this.readCache.get(d);
+    if (cached) {
+      this.readCache.delete(d);
+      this.readCache.set(d, cached);
+      return cached;
+    }
+    const text = this.textOf(d);
+    if (text === undefined) return undefined;
+    const read = this.read(text);
+    this.readCache.set(d, read);
+    if (this.readCache.size > READ_CACHE)
+      this.readCache.delete(this.readCache.keys().next().value as number);
+    return read;
+  }
+
+  /** Minimum documents for a shingle to be a stock phrase, or Infinity while nothing is learned. */
+  private stockPhraseThreshold(): number {
+    const share = this.options.learnedBoilerplate;
+    if (share === 0 || this.live < this.options.learnFrom) return Infinity;
+    return Math.max(LEARNED_MIN_DOCUMENTS, Math.ceil(share * this.live));
+  }
+
   /**
-   * How much of `text` is already in the index, and where it came from.
-   * Never throws for unknown or empty text: it scores 0 with no matches.
+   * How much of a plan is already in the index, where it came from, and the
+   * copied passages. Never throws for unknown or empty text: it scores 0 with
+   * no matches.
    */
-  check(text: string, options?: CheckOptions): CheckResult {
-    assertText('PlanIndex.check', text);
-    const limit = options?.limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 0) {
-      throw new SaochepTypeError(
-        'ERR_SAOCHEP_INVALID_OPTION',
-        `PlanIndex.check: option limit must be a whole number, got ${describeValue(limit)}.`,
-      );
+  check(input: CheckInput, options?: CheckOptions): CheckResult {
+    const { text, meta } = checkInput(input);
+    const opts = checkOptions(options);
+    const query = this.read(text);
+    // Shingles that do not count: reference titles and, once learned, stock phrases (never a reference's text).
+    const stock = this.stockPhraseThreshold();
+    const counts = query.counts;
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i] === 0) continue;
+      const h = query.shingles[i];
+      if (this.referenceTitles.has(h)) counts[i] = 0;
+      else if (
+        stock !== Infinity &&
+        this.frequencies.estimate(h) >= stock &&
+        !this.referenceShingles.has(h)
+      )
+        counts[i] = 0;
     }
-    const { set, bandKeys } = this.sketch(text);
+    let counted = 0;
+    for (let i = 0; i < counts.length; i++) counted += counts[i];
+    const ignored = counts.length === 0 ? 0 : 1 - counted / counts.length;
+    const set = countedSet(query);
     const n = set.length;
-    if (n === 0 || this.live === 0) return { score: 0, matches: [] };
+    const nothing: CheckResult = {
+      score: 0,
+      matches: [],
+      ignored,
+      breakdown: { fromReferences: 0, fromPeers: 0, original: 1 },
+    };
+    if (n === 0 || this.live === 0) return nothing;
 
-    const capacity = this.ids.length;
-    if (this.candidateHits.length < capacity) {
-      this.candidateHits = new Int32Array(capacity * 2);
-      this.candidateLsh = new Uint8Array(capacity * 2);
-    }
-    const hits = this.candidateHits;
-    const lsh = this.candidateLsh;
-    const touched = this.touched;
-    touched.length = 0;
-
-    const bands = this.bands;
-    for (let b = 0; b < bandKeys.length; b++) {
-      for (let e = bands.first(bandKeys[b]); e !== END; e = bands.nextEntry(e)) {
-        const d = bands.docOf(e);
-        if (hits[d] === 0 && lsh[d] === 0) touched.push(d);
-        lsh[d] = 1;
-      }
-    }
-    // Probe every shingle that could be an anchor of some document: those
-    // with as many low zero bits as the most densely sampled document needs.
+    const queryDate = opts.date ?? parseMetaDate(meta?.date) ?? parseDateLine(text);
     let probeBits = 0;
     while (probeBits < this.maxAnchorBits && this.docsByAnchorBits[probeBits] === 0) probeBits++;
-    const probeMask = (1 << probeBits) - 1;
-    const cap = Math.max(MIN_ANCHOR_DF_CAP, Math.ceil(this.live * MAX_ANCHOR_DF_SHARE));
-    const anchorTable = this.anchors;
-    // Rare anchors (in few documents) make candidates; common ones (a phrase
-    // many documents use) only add to documents a rare one already found, so a
-    // shared stock phrase alone never costs a verification.
-    const common = this.commonAnchors;
-    common.length = 0;
-    let probed = 0;
-    for (let i = 0; i < n; i++) {
-      const h = set[i];
-      if ((h & probeMask) !== 0) continue;
-      const df = anchorTable.count(h, cap);
-      if (df === 0 || df > cap) continue;
-      probed++;
-      if (df > RARE_ANCHOR_DF) {
-        common.push(h);
-        continue;
-      }
-      for (let e = anchorTable.first(h); e !== END; e = anchorTable.nextEntry(e)) {
-        const d = anchorTable.docOf(e);
-        if (hits[d] === 0 && lsh[d] === 0) touched.push(d);
-        hits[d]++;
-      }
-    }
-    for (let c = 0; c < common.length; c++) {
-      for (let e = anchorTable.first(common.data[c]); e !== END; e = anchorTable.nextEntry(e)) {
-        const d = anchorTable.docOf(e);
-        if (hits[d] !== 0 || lsh[d] !== 0) hits[d]++;
-      }
-    }
-    // Anchors expected in common with a document that supplies minContainment of the plan.
-    const expectedAtMin = this.options.minContainment * probed;
+    const candidates = this.search.find(
+      {
+        bands: this.bands,
+        anchors: this.anchors,
+        referenceAnchors: this.referenceAnchors,
+        anchorBitsOf: (d) => this.anchorBits(this.sizes.data[d]),
+        probeBits,
+        live: this.live,
+        capacity: this.ids.length,
+        minContainment: this.options.minContainment,
+      },
+      set,
+      this.bandKeysOfSet(set),
+    );
 
     this.queryFingerprints.load(set);
+    const excluded = new Set(opts.exclude);
     const matches: Array<PlanMatch & { rate: number; d: number }> = [];
     const { minContainment, threshold } = this.options;
-    for (let t = 0; t < touched.length; t++) {
-      const d = touched.data[t];
-      const share = 2 ** (probeBits - this.anchorBits(this.sizes.data[d]));
-      const minHits = Math.max(1, Math.floor(ANCHOR_SHARE_FOR_CANDIDATE * expectedAtMin * share));
-      const candidate = lsh[d] === 1 || hits[d] >= minHits;
-      hits[d] = 0;
-      lsh[d] = 0;
-      if (!candidate) continue;
+    for (const d of candidates) {
+      const id = this.ids[d];
+      if (excluded.has(id)) continue;
+      const reference = this.references.data[d] === 1;
+      const date = this.dates.data[d];
+      const earlier = queryDate === undefined || date === NO_DATE ? undefined : date < queryDate;
+      if (opts.onlyEarlier && queryDate !== undefined) {
+        const sameDay = date === queryDate;
+        const eligible =
+          earlier === true ||
+          (opts.includeSameDay && sameDay) ||
+          (reference && (date === NO_DATE || date <= queryDate));
+        if (!eligible) continue;
+      }
       const size = this.sizes.data[d];
       const rate = collisionRate(this.fpCount.data[d]);
       const shared = correctForCollisions(this.fingerprintHits(d), n, rate, Math.min(n, size));
@@ -491,27 +668,45 @@ export class PlanIndex {
       const similarity = shared / (n + size - shared);
       if (containment < minContainment && similarity < threshold) continue;
       const match: PlanMatch & { rate: number; d: number } = {
-        id: this.ids[d],
+        id,
         similarity,
         containment,
+        reference,
+        passages: [],
         rate,
         d,
       };
+      if (earlier !== undefined) match.earlier = earlier;
       if (this.metas[d] !== undefined) match.meta = this.metas[d];
       matches.push(match);
     }
-    if (matches.length === 0) return { score: 0, matches: [] };
+    if (matches.length === 0) return nothing;
 
-    // The score: shingles found in any match, corrected for chance fingerprint hits.
-    const covered = this.coveredFingerprints;
-    let missRate = 1;
+    // Coverage: shingles found in any match, and in references; corrected for chance fingerprint hits.
+    let missAny = 1;
+    let missReference = 1;
     for (const m of matches) {
-      this.fingerprintHits(m.d, covered);
-      missRate *= 1 - m.rate;
+      this.fingerprintHits(m.d, this.coveredAny);
+      missAny *= 1 - m.rate;
+      if (m.reference) {
+        this.fingerprintHits(m.d, this.coveredReference);
+        missReference *= 1 - m.rate;
+      }
     }
-    const coveredCount = this.queryFingerprints.countMarked(covered);
-    covered.fill(0);
-    const score = correctForCollisions(coveredCount, n, 1 - missRate, n) / n;
+    const score =
+      correctForCollisions(this.queryFingerprints.countMarked(this.coveredAny), n, 1 - missAny, n) /
+      n;
+    const fromReferences = Math.min(
+      score,
+      correctForCollisions(
+        this.queryFingerprints.countMarked(this.coveredReference),
+        n,
+        1 - missReference,
+        n,
+      ) / n,
+    );
+    this.coveredAny.fill(0);
+    this.coveredReference.fill(0);
 
     matches.sort(
       (a, b) =>
@@ -519,26 +714,45 @@ export class PlanIndex {
         b.similarity - a.similarity ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
+    const returned = matches.slice(0, opts.limit);
+    if (opts.passages) {
+      for (const m of returned) {
+        const source = this.readSource(m.d);
+        if (source)
+          m.passages = findPassages(
+            query,
+            source,
+            this.options.shingleSize,
+            this.options.minPassage,
+          );
+      }
+    }
     return {
       score,
-      matches: matches.slice(0, limit).map(({ rate: _rate, d: _d, ...match }) => match),
+      matches: returned.map(({ rate: _rate, d: _d, ...match }) => match),
+      ignored,
+      breakdown: { fromReferences, fromPeers: score - fromReferences, original: 1 - score },
     };
   }
 
   /** The index as bytes (see the README for the format): options, documents, and a checksum. */
   serialize(): Uint8Array {
-    return encodeIndex(this.options, this.storedDocuments(), VERSION);
+    return encodeIndex(this.options, this.storedDocuments(), this.storedState(), VERSION);
   }
 
   /**
    * An index from bytes made by {@link serialize}. Truncated or altered data is
    * refused (ERR_SAOCHEP_INDEX_CORRUPT), as are format versions this saochep
    * cannot read (ERR_SAOCHEP_INDEX_VERSION) and indexes built with another text
-   * normalisation (ERR_SAOCHEP_INDEX_INCOMPATIBLE).
+   * normalisation (ERR_SAOCHEP_INDEX_INCOMPATIBLE). `loadText` is the one
+   * option not saved: give it again when texts were not kept.
    */
-  static deserialize(bytes: Uint8Array): PlanIndex {
-    const { header, docs } = decodeIndex(bytes);
-    return PlanIndex.build(header.options, docs);
+  static deserialize(
+    bytes: Uint8Array,
+    options?: { loadText?: (id: string) => string | undefined },
+  ): PlanIndex {
+    const { header, docs, state } = decodeIndex(bytes);
+    return PlanIndex.build(header.options, docs, state, options?.loadText);
   }
 
   /** Save to a file, atomically: a crash leaves the old file or the new one, never half of one. */
@@ -548,27 +762,33 @@ export class PlanIndex {
   }
 
   /** Load an index saved with {@link save}. */
-  static async load(path: string): Promise<PlanIndex> {
+  static async load(
+    path: string,
+    options?: { loadText?: (id: string) => string | undefined },
+  ): Promise<PlanIndex> {
     assertText('PlanIndex.load', path, 'path');
-    return PlanIndex.deserialize(await readWholeFile(path));
+    return PlanIndex.deserialize(await readWholeFile(path), options);
   }
 
-  /** Bytes the index's own structures take (allocated capacity). */
+  /** Bytes the index's own structures take (allocated capacity); kept texts apart. */
   memoryUsage(): IndexMemory {
     let idBytes = 0;
     let metaBytes = 0;
+    let textBytes = 0;
     for (let d = 0; d < this.ids.length; d++) {
       if (this.alive[d] === 0) continue;
       idBytes += 2 * this.ids[d].length + 16;
       if (this.metas[d] !== undefined) metaBytes += 2 * JSON.stringify(this.metas[d]).length;
+      textBytes += 2 * (this.texts[d]?.length ?? 0);
     }
     const parts: Record<string, number> = {
       fingerprints: this.fpData.byteLength + this.fpStart.byteLength + this.fpCount.byteLength,
       bandKeys: this.bandKeys.byteLength,
       buckets: this.bands.byteLength,
       anchors: this.anchorData.byteLength + this.anchorStart.byteLength,
-      anchorPostings: this.anchors.byteLength,
-      shingleCounts: this.sizes.byteLength,
+      anchorPostings: this.anchors.byteLength + this.referenceAnchors.byteLength,
+      documentCounts: this.sizes.byteLength + this.dates.byteLength + this.references.byteLength,
+      stockPhraseCounts: this.frequencies.byteLength,
       ids: idBytes,
       meta: metaBytes,
     };
@@ -578,6 +798,68 @@ export class PlanIndex {
       bytes,
       bytesPerDocument: this.live === 0 ? 0 : bytes / this.live,
       parts,
+      texts: textBytes,
     };
   }
+}
+
+function checkInput(input: CheckInput): {
+  text: string;
+  meta: Record<string, unknown> | undefined;
+} {
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    assertText('PlanIndex.check', (input as { text: unknown }).text, 'input.text');
+    const meta = (input as { meta?: unknown }).meta;
+    if (meta !== undefined && (typeof meta !== 'object' || meta === null)) {
+      throw new SaochepTypeError(
+        'ERR_SAOCHEP_INVALID_ARGUMENT',
+        `PlanIndex.check: input.meta must be an object, got ${describeValue(meta)}.`,
+      );
+    }
+    return { text: input.text, meta: meta as Record<string, unknown> | undefined };
+  }
+  assertText('PlanIndex.check', input);
+  return { text: input, meta: undefined };
+}
+
+function checkOptions(options: CheckOptions | undefined): {
+  limit: number;
+  onlyEarlier: boolean;
+  includeSameDay: boolean;
+  date: number | undefined;
+  exclude: readonly string[];
+  passages: boolean;
+} {
+  const limit = options?.limit ?? 10;
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_OPTION',
+      `PlanIndex.check: option limit must be a whole number, got ${describeValue(limit)}.`,
+    );
+  }
+  let date: number | undefined;
+  if (options?.date !== undefined) {
+    date = parseMetaDate(options.date);
+    if (date === undefined) {
+      throw new SaochepTypeError(
+        'ERR_SAOCHEP_INVALID_OPTION',
+        `PlanIndex.check: option date must be a date such as 2021-11-18, 18/11/2021 or a Date, got ${describeValue(options.date)}.`,
+      );
+    }
+  }
+  const exclude = options?.exclude ?? [];
+  if (!Array.isArray(exclude) || exclude.some((x) => typeof x !== 'string')) {
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_OPTION',
+      `PlanIndex.check: option exclude must be an array of ids, got ${describeValue(exclude)}.`,
+    );
+  }
+  return {
+    limit,
+    onlyEarlier: options?.onlyEarlier === true,
+    includeSameDay: options?.includeSameDay === true,
+    date,
+    exclude,
+    passages: options?.passages !== false,
+  };
 }

@@ -107,6 +107,10 @@ export class SyllableScanner {
   length = 0;
   /** True when the current token is all digits. */
   allDigits = false;
+  /** True when the current token's first letter was upper case. */
+  firstUpper = false;
+  /** True when every letter of the current token was upper case. */
+  allUpper = false;
   /** False when the token's source code units are already its canonical lower-case form. */
   changed = false;
   /** FNV-1a hash of the token's canonical lower-case code units (see token-hash.ts). */
@@ -320,6 +324,13 @@ export class SyllableScanner {
     }
     this.length = len;
     this.allDigits = allDigits;
+    this.firstUpper = (this.entries[0] & FLAG_UPPER) !== 0;
+    let allUpper = true;
+    for (let j = 0; j < len && allUpper; j++) {
+      const e = this.entries[j];
+      if ((e & KIND_MASK) === KIND_LETTER && (e & FLAG_UPPER) === 0) allUpper = false;
+    }
+    this.allUpper = allUpper && (flags & KIND_LETTER) !== 0;
     this.changed = (flags & FLAG_CHANGED) !== 0;
     this.hash = hash >>> 0;
     sink.token(this, start, end);

@@ -1,0 +1,100 @@
+/**
+ * A text's tokens with where they stand in the original text: the basis of
+ * passages and of boilerplate detection.
+ */
+import { detectEncodingOf } from '../text/legacy/detect.js';
+import { sourceOffset } from '../text/nfc-origins.js';
+import { prepareWithOrigins } from '../text/prepare.js';
+import {
+  type GapSink,
+  SCAN_DONE,
+  type SyllableScanner,
+  mayBeLegacy,
+  sharedScanner,
+} from '../text/scanner.js';
+import { NUMBER_TOKEN_HASH } from '../text/token-hash.js';
+
+export const LOWER = 0;
+export const TITLE = 1;
+export const CAPITALS = 2;
+
+/** Tokens of a text: hash, and [start, end) in the original text (UTF-16 code units). */
+export interface TokenStream {
+  count: number;
+  hashes: Uint32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Case of the token in the source: LOWER (or digits), TITLE (first letter upper) or CAPITALS. */
+  upper: Uint8Array;
+}
+
+class StreamCollector implements GapSink {
+  hashes = new Uint32Array(256);
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  upper = new Uint8Array(256);
+  count = 0;
+
+  token(scanner: SyllableScanner, start: number, end: number): void {
+    if (this.count === this.hashes.length) this.grow();
+    const k = this.count++;
+    this.hashes[k] = scanner.allDigits ? NUMBER_TOKEN_HASH : scanner.hash;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.upper[k] = scanner.allUpper ? CAPITALS : scanner.firstUpper ? TITLE : LOWER;
+  }
+
+  gap(): void {}
+
+  private grow(): void {
+    const size = this.hashes.length * 2;
+    const hashes = new Uint32Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const upper = new Uint8Array(size);
+    hashes.set(this.hashes);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    upper.set(this.upper);
+    Object.assign(this, { hashes, starts, ends, upper });
+  }
+
+  result(): TokenStream {
+    const n = this.count;
+    return {
+      count: n,
+      hashes: this.hashes.subarray(0, n),
+      starts: this.starts.subarray(0, n),
+      ends: this.ends.subarray(0, n),
+      upper: this.upper.subarray(0, n),
+    };
+  }
+}
+
+/**
+ * The tokens of `tokenize(text)` as hashes (see tokenHash), with their place in
+ * `text` itself, whatever form it arrived in (legacy encodings, NFD).
+ */
+export function tokenStream(text: string): TokenStream {
+  const raw = new StreamCollector();
+  const status = sharedScanner.scan(text, raw);
+  if (
+    status === SCAN_DONE &&
+    (!mayBeLegacy(sharedScanner) || detectEncodingOf(text) === 'unicode')
+  ) {
+    return raw.result();
+  }
+  const prepared = prepareWithOrigins(text);
+  const collector = new StreamCollector();
+  sharedScanner.scanNormalized(prepared.text, collector);
+  const stream = collector.result();
+  for (let k = 0; k < stream.count; k++) {
+    stream.starts[k] = sourceOffset(prepared.origins, stream.starts[k], text.length);
+    // The end maps through the last code unit of the token, so it lands after the source character.
+    const last = sourceOffset(prepared.origins, stream.ends[k] - 1, text.length);
+    let end = sourceOffset(prepared.origins, stream.ends[k], text.length);
+    if (end <= last) end = last + 1;
+    stream.ends[k] = end;
+  }
+  return stream;
+}
