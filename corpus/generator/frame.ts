@@ -23,17 +23,17 @@ export function isoDay(d: Day): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
-/** `d` plus `days` (months taken as 30 days, enough for generated dates). */
+const DAY_MS = 86_400_000;
+
+/** `d` plus `days`, on the real calendar. */
 export function addDays(d: Day, days: number): Day {
-  let total = (d.year * 12 + (d.month - 1)) * 30 + (d.day - 1) + days;
-  const year = Math.floor(total / 360);
-  total -= year * 360;
-  const month = Math.floor(total / 30) + 1;
-  return { year, month, day: total - (month - 1) * 30 + 1 };
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * DAY_MS);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
+/** Days since 1970-01-01, for ordering dates. */
 export function dayOrdinal(d: Day): number {
-  return (d.year * 12 + (d.month - 1)) * 30 + (d.day - 1);
+  return Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
 }
 
 const STATE_MOTTO_STYLES = [

@@ -70,6 +70,8 @@ const ROMAN = new Set(
   ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'].map(tokenHash),
 );
 const CAN_CU = h('căn cứ');
+/** Longest numbered heading ("4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện … và các đoàn thể"), in tokens. */
+const MAX_HEADING = 20;
 /** Longest citation marked, in tokens. */
 const MAX_CITATION = 45;
 
@@ -213,8 +215,15 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
   }
   mark(footer, n);
 
-  for (const line of lines) {
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
     const first = tokens.hashes[line.first];
+    // A heading stands alone: the next line does not carry on its sentence in lower case.
+    const next = lines[l + 1];
+    const standsAlone =
+      next === undefined ||
+      tokens.upper[next.first] !== LOWER ||
+      tokens.hashes[next.first] === NUMBER_TOKEN_HASH;
     const length = line.end - line.first;
     // Section headings: "II. NỘI DUNG, NHIỆM VỤ", "1. Mục đích", "a) Tuyên truyền".
     if (
@@ -227,7 +236,8 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
       (first === NUMBER_TOKEN_HASH ||
         (length > 1 && tokens.ends[line.first] - tokens.starts[line.first] === 1)) &&
       ['.', ')'].includes(nextChar(text, tokens, line.first)) &&
-      length <= 12 &&
+      length <= MAX_HEADING &&
+      standsAlone &&
       !['.', ';', ':', ','].includes(line.last)
     ) {
       mark(line.first, line.end);

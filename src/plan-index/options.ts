@@ -50,7 +50,12 @@ export interface PlanIndexOptions {
    * large for memory): return it, or undefined when it is gone. Not saved.
    */
   loadText?: (id: string) => string | undefined;
-  /** Shortest copied passage reported, in syllables. Default 12. */
+  /**
+   * Shortest copied stretch that counts, in syllables of the plan's own
+   * content (about a sentence). Shorter shared runs are stock phrases or
+   * chance: they neither appear as passages nor count in the score.
+   * Default 25 (chosen with `npm run bench:quality`, see the README).
+   */
   minPassage?: number;
 }
 
@@ -83,7 +88,7 @@ export const INDEX_DEFAULTS = Object.freeze({
   learnedBoilerplate: 0.05,
   learnFrom: 50,
   keepTexts: true,
-  minPassage: 12,
+  minPassage: 25,
 });
 
 /** Optimal bands × rows are worth computing once per threshold and numPerm. */

@@ -20,15 +20,19 @@ export interface Passage {
 
 /** Passages `query` shares with `source`, merged into maximal runs, ordered by start. */
 export function findPassages(
-  query: ReadDocument,
+  query: ReadDocument & { substance?: Uint8Array },
   source: ReadDocument,
   size: number,
   minPassage: number,
 ): Passage[] {
+  const { text, tokens } = query;
   const found = alignTokens(query, source, {
     size,
     maxGap: 2 * size,
     minTokens: Math.max(size, minPassage),
+    // Boilerplate on lines of its own (headings) separates passages; inside a sentence (a citation) it does not.
+    separates: (end, start) =>
+      text.slice(tokens.ends[end - 1], tokens.starts[start]).includes('\n'),
   });
   return found.map((p) => {
     const start = query.tokens.starts[p.start];

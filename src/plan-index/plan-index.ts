@@ -33,6 +33,7 @@ import {
   ignoreRules,
   resolveIndexOptions,
 } from './options.js';
+import { coverSegments } from './coverage.js';
 import { type Passage, findPassages } from './passages.js';
 import { readWholeFile, writeFileAtomic } from './persist.js';
 import { PostingTable } from './posting-table.js';
@@ -257,8 +258,9 @@ export class PlanIndex {
 
   private readonly search = new CandidateSearch();
   private readonly queryFingerprints = new QueryFingerprints();
-  private readonly coveredAny = new Uint8Array(65536);
-  private readonly coveredReference = new Uint8Array(65536);
+  /** Fingerprints of one source at a time, stamped so that nothing has to be cleared between sources. */
+  private readonly fingerprintMarks = new Uint32Array(65536);
+  private stamp = 0;
   private readonly readCache = new Map<number, ReadDocument>();
 
   constructor(options?: PlanIndexOptions) {
@@ -423,14 +425,23 @@ export class PlanIndex {
     return this.bandKeys.data.subarray(d * b, d * b + b);
   }
 
-  /** Shingles of the loaded query whose fingerprint document d has; marks those fingerprints when given. */
-  private fingerprintHits(d: number, marks?: Uint8Array): number {
+  /** Shingles of the loaded query whose fingerprint document d has; stamps d's fingerprints in `marks` when given. */
+  private fingerprintHits(d: number, marks?: Uint32Array, stamp?: number): number {
     return this.queryFingerprints.hits(
       this.fpData.data,
       this.fpStart.data[d],
       this.fpCount.data[d],
       marks,
+      stamp,
     );
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0xffffffff) {
+      this.fingerprintMarks.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
   }
 
   /** The text of document d: kept, or from loadText. */
@@ -600,7 +611,7 @@ export class PlanIndex {
     const query = this.read(text);
     // Shingles that do not count: reference titles and, once learned, stock phrases (never a reference's text).
     const stock = this.stockPhraseThreshold();
-    const counts = query.counts;
+    const counts = query.counts.slice();
     for (let i = 0; i < counts.length; i++) {
       if (counts[i] === 0) continue;
       const h = query.shingles[i];
@@ -615,7 +626,7 @@ export class PlanIndex {
     let counted = 0;
     for (let i = 0; i < counts.length; i++) counted += counts[i];
     const ignored = counts.length === 0 ? 0 : 1 - counted / counts.length;
-    const set = countedSet(query);
+    const set = countedSet(query, counts);
     const n = set.length;
     const nothing: CheckResult = {
       score: 0,
@@ -682,31 +693,28 @@ export class PlanIndex {
     }
     if (matches.length === 0) return nothing;
 
-    // Coverage: shingles found in any match, and in references; corrected for chance fingerprint hits.
-    let missAny = 1;
-    let missReference = 1;
+    // Coverage: positions of the plan inside passage-long segments found in a match, and in references.
+    const positions = counts.length;
+    const coveredAny = new Uint8Array(positions);
+    const coveredReference = new Uint8Array(positions);
+    const marks = this.fingerprintMarks;
+    const shingles = query.shingles;
+    const rules = {
+      size: this.options.shingleSize,
+      minTokens: Math.max(this.options.shingleSize, this.options.minPassage),
+      maxGap: 2 * this.options.shingleSize,
+    };
+    let foundAny = 0;
+    let foundReference = 0;
     for (const m of matches) {
-      this.fingerprintHits(m.d, this.coveredAny);
-      missAny *= 1 - m.rate;
-      if (m.reference) {
-        this.fingerprintHits(m.d, this.coveredReference);
-        missReference *= 1 - m.rate;
-      }
+      const stamp = this.nextStamp();
+      this.fingerprintHits(m.d, marks, stamp);
+      const hit = (i: number) => marks[shingles[i] >>> 16] === stamp;
+      foundAny += coverSegments(counts, hit, rules, coveredAny);
+      if (m.reference) foundReference += coverSegments(counts, hit, rules, coveredReference);
     }
-    const score =
-      correctForCollisions(this.queryFingerprints.countMarked(this.coveredAny), n, 1 - missAny, n) /
-      n;
-    const fromReferences = Math.min(
-      score,
-      correctForCollisions(
-        this.queryFingerprints.countMarked(this.coveredReference),
-        n,
-        1 - missReference,
-        n,
-      ) / n,
-    );
-    this.coveredAny.fill(0);
-    this.coveredReference.fill(0);
+    const score = foundAny / counted;
+    const fromReferences = Math.min(score, foundReference / counted);
 
     matches.sort(
       (a, b) =>
@@ -720,7 +728,7 @@ export class PlanIndex {
         const source = this.readSource(m.d);
         if (source)
           m.passages = findPassages(
-            query,
+            { ...query, substance: counts },
             source,
             this.options.shingleSize,
             this.options.minPassage,

@@ -57,13 +57,12 @@ export function readDocument(text: string, size: number, rules: BoilerplateRules
   return { text, tokens, mask, shingles, counts, title };
 }
 
-/** The distinct counting shingles, ascending. */
-export function countedSet(doc: ReadDocument): Uint32Array {
+/** The distinct counting shingles, ascending; `counts` says which count (default: the document's own). */
+export function countedSet(doc: ReadDocument, counts: Uint8Array = doc.counts): Uint32Array {
   let n = 0;
-  for (let i = 0; i < doc.counts.length; i++) n += doc.counts[i];
+  for (let i = 0; i < counts.length; i++) n += counts[i];
   const out = new Uint32Array(n);
-  for (let i = 0, k = 0; i < doc.counts.length; i++)
-    if (doc.counts[i] === 1) out[k++] = doc.shingles[i];
+  for (let i = 0, k = 0; i < counts.length; i++) if (counts[i] === 1) out[k++] = doc.shingles[i];
   return toShingleSet(out);
 }
 

@@ -78,18 +78,11 @@ export class QueryFingerprints {
     }
   }
 
-  /** Query shingles whose fingerprint is marked in `marks` (indexed by fingerprint). */
-  countMarked(marks: Uint8Array): number {
-    let n = 0;
-    for (let i = 0; i < this.keys.length; i++) n += marks[this.keys[i]];
-    return n;
-  }
-
   /**
    * Query shingles whose fingerprint is among the `m` Elias-Fano coded
-   * fingerprints at `code[offset…]`; sets `mark[f]` for each of them when given.
+   * fingerprints at `code[offset…]`; sets `mark[f] = stamp` for each of them when given.
    */
-  hits(code: Uint32Array, offset: number, m: number, mark?: Uint8Array): number {
+  hits(code: Uint32Array, offset: number, m: number, mark?: Uint32Array, stamp = 1): number {
     if (m === 0) return 0;
     const counts = this.counts;
     const L = lowBits(m);
@@ -115,7 +108,7 @@ export class QueryFingerprints {
       }
       const f = ((p - k) << L) | low;
       matched += counts[f];
-      if (mark) mark[f] = 1;
+      if (mark) mark[f] = stamp;
     }
     return matched;
   }

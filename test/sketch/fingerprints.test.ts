@@ -18,10 +18,11 @@ function countFingerprintHits(
 ): number {
   const q = new QueryFingerprints();
   q.load(query);
-  const marks = new Uint8Array(65536);
-  const n = q.hits(code, offset, m, marks);
-  if (hits) query.forEach((h, i) => (hits[i] = marks[h >>> 16]));
-  expect(q.countMarked(marks)).toBe(n);
+  const marks = new Uint32Array(65536);
+  const n = q.hits(code, offset, m, marks, 7);
+  if (hits) query.forEach((h, i) => (hits[i] = marks[h >>> 16] === 7 ? 1 : 0));
+  // Every hit is a query shingle whose fingerprint got the stamp, and no other.
+  expect(query.reduce((sum, h) => sum + (marks[h >>> 16] === 7 ? 1 : 0), 0)).toBe(n);
   return n;
 }
 
