@@ -70,6 +70,31 @@ const ROMAN = new Set(
   ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'].map(tokenHash),
 );
 const CAN_CU = h('căn cứ');
+/** Longest preamble marked, in tokens. */
+const MAX_PREAMBLE = 150;
+/** Longest standard sentence marked, in tokens. */
+const MAX_GENRE_SENTENCE = 60;
+const SENTENCE_ENDS = ['.', ';', ':', '!', '?', '\n'];
+/**
+ * Openings of the sentences every kế hoạch ends its sections with: funding
+ * from the budget, "act on this plan", "report difficulties", "this is the
+ * plan". Whoever writes them writes them the same way.
+ */
+const GENRE_OPENERS = [
+  'trên đây là kế hoạch',
+  'căn cứ kế hoạch này',
+  'căn cứ nội dung kế hoạch',
+  'trong quá trình thực hiện',
+  'trong quá trình tổ chức thực hiện',
+  'trong quá trình triển khai thực hiện',
+  'quá trình tổ chức thực hiện',
+  'kinh phí thực hiện kế hoạch',
+  'kinh phí thực hiện',
+  'kinh phí được bảo đảm',
+  'kinh phí do',
+  'nguồn kinh phí',
+  'kinh phí triển khai',
+].map(h);
 /** Longest numbered heading ("4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện … và các đoàn thể"), in tokens. */
 const MAX_HEADING = 20;
 /** Longest citation marked, in tokens. */
@@ -169,6 +194,17 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
     }
     mark(0, lines[end - 1].end);
     if (end > titleLine + 1) title = { start: lines[titleLine + 1].first, end: lines[end - 1].end };
+    // The preamble: "Căn cứ …/Thực hiện …, … ban hành Kế hoạch … như sau:", up to the first section.
+    let first = end;
+    while (first < lines.length && !ROMAN.has(tokens.hashes[lines[first].first])) first++;
+    if (
+      first < lines.length &&
+      first > end &&
+      lines[first - 1].last === ':' &&
+      lines[first].first - lines[end].first <= MAX_PREAMBLE
+    ) {
+      mark(lines[end].first, lines[first].first);
+    }
   }
 
   // Quốc hiệu, tiêu ngữ, Đảng, số ký hiệu and the date line, also when extraction merged the header.
@@ -242,6 +278,22 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
     ) {
       mark(line.first, line.end);
     }
+  }
+
+  // Standard sentences of the genre: from their opening words to the end of the sentence.
+  for (let k = 0; k < n; k++) {
+    if (mask[k] === 1) continue;
+    const sentenceStart = k === 0 || SENTENCE_ENDS.includes(nextChar(text, tokens, k - 1));
+    if (!sentenceStart || !GENRE_OPENERS.some((p) => startsWith(tokens, k, n, p))) continue;
+    let end = k + 1;
+    while (
+      end < n &&
+      end - k < MAX_GENRE_SENTENCE &&
+      !SENTENCE_ENDS.includes(nextChar(text, tokens, end - 1))
+    )
+      end++;
+    mark(k, end);
+    k = end - 1;
   }
 
   // Citations: "Nghị quyết số 04-NQ/TU ngày 18/11/2021 của Ban Thường vụ Tỉnh ủy về …", to the end of the clause.
