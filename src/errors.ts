@@ -20,7 +20,19 @@ export type SaochepErrorCode =
   /** A saved index was built with another text normalisation: its signatures do not match. */
   | 'ERR_SAOCHEP_INDEX_INCOMPATIBLE'
   /** Reading or writing an index file failed. */
-  | 'ERR_SAOCHEP_IO';
+  | 'ERR_SAOCHEP_IO'
+  /** A document file could not be read at all (missing, no permission, a folder). */
+  | 'ERR_SAOCHEP_READ_FAILED'
+  /** A document file holds no text: empty, blank, or a scanned PDF without a text layer. */
+  | 'ERR_SAOCHEP_EMPTY_DOCUMENT'
+  /** A .docx, .doc or .pdf file is damaged and its text cannot be extracted. */
+  | 'ERR_SAOCHEP_CORRUPT_DOCUMENT'
+  /** A document is protected by a password. */
+  | 'ERR_SAOCHEP_ENCRYPTED_DOCUMENT'
+  /** A file holds binary data, not text. */
+  | 'ERR_SAOCHEP_NOT_TEXT'
+  /** A file type saochep does not read. */
+  | 'ERR_SAOCHEP_UNSUPPORTED_FORMAT';
 
 /** An error raised by saochep, with a stable {@link SaochepErrorCode}. */
 export class SaochepError extends Error {

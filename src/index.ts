@@ -29,8 +29,14 @@ export type {
   PlanMatch,
   CheckResult,
   CheckOptions,
+  CheckInput,
+  Breakdown,
   IndexMemory,
+  SketchedDocument,
+  StoredDocument,
 } from './plan-index/plan-index.js';
+export type { Passage } from './plan-index/passages.js';
+export type { PassageKind } from './evidence/passage-kind.js';
 export { INDEX_DEFAULTS } from './plan-index/options.js';
 export type { PlanIndexOptions, ResolvedIndexOptions } from './plan-index/options.js';
 export { optimalLshParams, candidateProbability } from './sketch/lsh-params.js';
@@ -38,3 +44,38 @@ export type { LshParams, LshWeights } from './sketch/lsh-params.js';
 export { VERSION } from './version.js';
 export { minhashSignature, signatureSimilarity } from './sketch/signature.js';
 export type { SignatureOptions } from './sketch/signature.js';
+
+export {
+  readDocumentFile,
+  fileTextOf,
+  isDocumentFile,
+  DOCUMENT_EXTENSIONS,
+} from './read/read-file.js';
+export type { FileText, DocumentFormat } from './read/read-file.js';
+export { decodeBytes } from './read/decode-bytes.js';
+export type { ByteEncoding, DecodedBytes } from './read/decode-bytes.js';
+export { htmlToText } from './read/html-text.js';
+export { parseHeader } from './read/header.js';
+export type { DocumentHeader } from './read/header.js';
+
+export { scanArchive, indexArchive } from './scan/scan.js';
+export type {
+  ScanOptions,
+  ScanProgress,
+  ScanResult,
+  IndexArchiveOptions,
+  IndexedArchive,
+} from './scan/scan.js';
+export type { PlanRecord, PlanError, DateSource } from './scan/prepare-plan.js';
+export { REPORT_SCHEMA_VERSION } from './report/report-model.js';
+export type {
+  ScanReport,
+  ReportPlan,
+  ReportSource,
+  ReportCluster,
+  ReportError,
+} from './report/report-model.js';
+export { jsonReport } from './report/json-report.js';
+export { csvReport } from './report/csv-report.js';
+export { htmlReport } from './report/html-report.js';
+export type { HtmlReportOptions } from './report/html-report.js';

@@ -132,6 +132,16 @@ export interface IndexMemory {
   texts: number;
 }
 
+/** A document sketched by {@link PlanIndex.sketch}, ready for {@link PlanIndex.addSketched}. */
+export interface SketchedDocument {
+  /** The options it was sketched with, as a key: only an index with the same options takes it. */
+  optionsKey: string;
+  /** Its distinct counting shingles, ascending. */
+  shingleSet: Uint32Array;
+  /** What the index stores for it. */
+  stored: StoredDocument;
+}
+
 /** The stored form of one document, as the binary format carries it. */
 export interface StoredDocument {
   id: string;
@@ -224,6 +234,7 @@ export class PlanIndex {
   readonly options: Readonly<ResolvedIndexOptions>;
 
   private readonly loadText: ((id: string) => string | undefined) | undefined;
+  private readonly optionsKey: string;
   private readonly hasher: MinHasher;
   private readonly maxAnchorBits: number;
   private readonly signature: Uint32Array;
@@ -263,9 +274,12 @@ export class PlanIndex {
   private stamp = 0;
   private readonly readCache = new Map<number, ReadDocument>();
 
-  constructor(options?: PlanIndexOptions) {
+  constructor(options?: PlanIndexOptions | ResolvedIndexOptions) {
     this.options = Object.freeze(resolveIndexOptions(options));
-    this.loadText = options?.loadText;
+    this.optionsKey = JSON.stringify(this.options, (_, v: unknown) =>
+      v instanceof RegExp ? `/${v.source}/${v.flags}` : v,
+    );
+    this.loadText = options && 'loadText' in options ? options.loadText : undefined;
     this.hasher = new MinHasher(this.options.numPerm, this.options.seed);
     this.maxAnchorBits = Math.round(Math.log2(1 / this.options.anchorRate));
     this.signature = new Uint32Array(this.options.numPerm);
@@ -346,36 +360,79 @@ export class PlanIndex {
 
   private addDocument(doc: PlanDoc, reference: boolean, fn: string): void {
     checkDocument(doc, fn);
-    const { id, text } = doc;
+    this.checkNewId(doc.id, fn);
+    this.addSketchedDocument(this.sketchDocument(doc, reference, fn));
+  }
+
+  private checkNewId(id: string, fn: string): void {
     if (this.dense.has(id)) {
       throw new SaochepError(
         'ERR_SAOCHEP_DUPLICATE_ID',
         `${fn}: a document with id "${id}" is already indexed. Remove it first to replace it, or use another id.`,
       );
     }
+  }
+
+  private sketchDocument(doc: PlanDoc, reference: boolean, fn: string): SketchedDocument {
+    const { id, text } = doc;
     const meta = cloneMeta(doc.meta, id, fn);
     const read = this.read(text);
     const set = countedSet(read);
     const fingerprints = fingerprintsOf(set);
     const date = parseMetaDate(meta?.date) ?? parseDateLine(text);
-    this.frequencies.add(set, 1);
-    if (reference) addCount(this.referenceShingles, set, 1);
-    this.insert({
-      id,
-      meta,
-      reference,
-      date: date ?? null,
-      text: this.options.keepTexts ? text : undefined,
-      size: set.length,
-      bandKeys: this.bandKeysOfSet(set),
-      anchors: this.anchorsOfSet(set),
-      fingerprintCount: fingerprints.length,
-      fingerprintCode: encodeFingerprints(fingerprints),
-      titleShingles:
-        reference && read.title
-          ? Uint32Array.from(shinglesWithin(read, read.title, this.options.shingleSize))
-          : new Uint32Array(0),
-    });
+    return {
+      optionsKey: this.optionsKey,
+      shingleSet: set,
+      stored: {
+        id,
+        meta,
+        reference,
+        date: date ?? null,
+        text: this.options.keepTexts ? text : undefined,
+        size: set.length,
+        bandKeys: this.bandKeysOfSet(set),
+        anchors: this.anchorsOfSet(set),
+        fingerprintCount: fingerprints.length,
+        fingerprintCode: encodeFingerprints(fingerprints),
+        titleShingles:
+          reference && read.title
+            ? Uint32Array.from(shinglesWithin(read, read.title, this.options.shingleSize))
+            : new Uint32Array(0),
+      },
+    };
+  }
+
+  /**
+   * Everything {@link PlanIndex.add} computes for a document, without adding
+   * it: plain data and typed arrays that can cross to another thread. Sketch
+   * in worker threads with an index of the same options, then
+   * {@link PlanIndex.addSketched} in the thread that owns the index.
+   */
+  sketch(doc: PlanDoc, options?: { reference?: boolean }): SketchedDocument {
+    checkDocument(doc, 'PlanIndex.sketch');
+    return this.sketchDocument(doc, options?.reference === true, 'PlanIndex.sketch');
+  }
+
+  /**
+   * Add a document sketched by {@link PlanIndex.sketch} (here or in another
+   * thread); the same as adding it. Throws ERR_SAOCHEP_INDEX_INCOMPATIBLE when
+   * it was sketched with other options.
+   */
+  addSketched(sketched: SketchedDocument): void {
+    if (sketched?.optionsKey !== this.optionsKey) {
+      throw new SaochepError(
+        'ERR_SAOCHEP_INDEX_INCOMPATIBLE',
+        'PlanIndex.addSketched: the document was sketched by an index with other options. Sketch it with an index made with the same options.',
+      );
+    }
+    this.checkNewId(sketched.stored.id, 'PlanIndex.addSketched');
+    this.addSketchedDocument(sketched);
+  }
+
+  private addSketchedDocument(sketched: SketchedDocument): void {
+    this.frequencies.add(sketched.shingleSet, 1);
+    if (sketched.stored.reference) addCount(this.referenceShingles, sketched.shingleSet, 1);
+    this.insert(sketched.stored);
   }
 
   /** Put a sketched document into the tables (also used when loading a saved index). */
@@ -442,6 +499,15 @@ export class PlanIndex {
       this.stamp = 0;
     }
     return ++this.stamp;
+  }
+
+  /**
+   * The text of an indexed document, as it was given to add: kept by the
+   * index, or read through `loadText`; undefined when neither has it.
+   */
+  text(id: string): string | undefined {
+    const d = this.dense.get(id);
+    return d === undefined ? undefined : this.textOf(d);
   }
 
   /** The text of document d: kept, or from loadText. */

@@ -1,0 +1,99 @@
+/**
+ * The HTML report: one self-contained file (no network, no external script
+ * or font) with the summary, a table of plans sortable by any column, the
+ * clusters of near-identical plans, the errors, and for each plan a
+ * side-by-side view of the plan and a source with the copied passages
+ * highlighted in both. Vietnamese interface, English one click away.
+ */
+import type { ScanReport } from './report-model.js';
+import { REPORT_SCRIPT } from './html-script.js';
+import { REPORT_STYLE } from './html-style.js';
+
+/** Options of {@link htmlReport}. */
+export interface HtmlReportOptions {
+  /** Interface language at opening. Default 'vi'. */
+  language?: 'vi' | 'en';
+  /**
+   * Plans whose texts (and their sources' texts) are embedded for the
+   * side-by-side view, highest scores first. Default 2,000: the file stays
+   * small enough for a browser on archives of 100,000 plans.
+   */
+  maxDetailPlans?: number;
+}
+
+/** JSON that can sit inside a script element: no "</", no line separators. */
+function embeddable(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The HTML report of a scan. `texts` holds the plans' and sources' texts by id. */
+export function htmlReport(
+  report: ScanReport,
+  texts: ReadonlyMap<string, string>,
+  options: HtmlReportOptions = {},
+): string {
+  const language = options.language ?? 'vi';
+  const maxDetail = options.maxDetailPlans ?? 2000;
+  const detailed = [...report.plans]
+    .filter((p) => p.sources.length > 0)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    .slice(0, maxDetail);
+  const embedded: Record<string, string> = {};
+  for (const p of detailed) {
+    const own = texts.get(p.id);
+    if (own !== undefined) embedded[p.id] = own;
+    for (const s of p.sources) {
+      const t = texts.get(s.id);
+      if (t !== undefined) embedded[s.id] = t;
+    }
+  }
+  const data = embeddable({ report, texts: embedded, language });
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="saochep ${report.saochep}">
+<title>saochep — báo cáo sao chép / copy report</title>
+<style>${REPORT_STYLE}</style>
+</head>
+<body>
+<header class="top">
+  <h1 data-i18n="title"></h1>
+  <div class="lang" role="group" aria-label="Ngôn ngữ / Language">
+    <button type="button" data-lang="vi" data-testid="lang-vi">Tiếng Việt</button>
+    <button type="button" data-lang="en" data-testid="lang-en">English</button>
+  </div>
+</header>
+<main>
+  <section id="summary" data-testid="summary"></section>
+  <section>
+    <h2 data-i18n="plans"></h2>
+    <input id="filter" type="search" data-i18n-placeholder="filter" data-testid="filter">
+    <table id="plans" data-testid="plans">
+      <thead><tr>
+        <th data-key="rank" class="num">#</th>
+        <th data-key="id" data-i18n="file"></th>
+        <th data-key="unit" data-i18n="unit"></th>
+        <th data-key="date" data-i18n="date"></th>
+        <th data-key="score" class="num" data-i18n="score" data-testid="sort-score"></th>
+        <th data-key="fromReferences" class="num" data-i18n="fromReferences"></th>
+        <th data-key="fromPeers" class="num" data-i18n="fromPeers"></th>
+        <th data-key="source" data-i18n="mainSource"></th>
+      </tr></thead>
+      <tbody></tbody>
+    </table>
+  </section>
+  <section id="detail" data-testid="detail" hidden></section>
+  <section id="clusters" data-testid="clusters"></section>
+  <section id="errors" data-testid="errors"></section>
+</main>
+<script type="application/json" id="saochep-data">${data}</script>
+<script>${REPORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,333 @@
+/**
+ * Scan an archive: read every plan (in worker threads), order the plans by
+ * date, check each against the plans not dated after it and against the
+ * references, and build the report.
+ */
+import { availableParallelism } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { SaochepError, checkNumberOption } from '../errors.js';
+import { PlanIndex } from '../plan-index/plan-index.js';
+import type { PlanIndexOptions } from '../plan-index/options.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type ReportError,
+  type ReportPlan,
+  type ScanReport,
+} from '../report/report-model.js';
+import { VERSION } from '../version.js';
+import { clustersOf } from './clusters.js';
+import { collectFiles } from './collect-files.js';
+import { readJsonl } from './jsonl.js';
+import type { PlanRecord, PlanSource } from './prepare-plan.js';
+import { prepareAll } from './worker-pool.js';
+
+/** Options of {@link scanArchive}. */
+export interface ScanOptions {
+  /** A folder of plans (searched in every subfolder) or a JSONL archive. */
+  archive: string;
+  /** A folder or JSONL archive of references: the directives the plans implement, templates. */
+  references?: string;
+  /** A saved index whose documents the plans are also checked against (it is extended, not saved). */
+  index?: string;
+  /** Score from which a plan counts as copied. Default 0.5. */
+  threshold?: number;
+  /** Similarity (Jaccard, own content) from which two plans are near-identical: a copy with names and figures changed sits around 0.6–0.7. Default 0.6. */
+  clusterSimilarity?: number;
+  /** Sources listed per plan. Default 10. */
+  limit?: number;
+  /** Worker threads for reading and sketching. Default: the number of cores. */
+  jobs?: number;
+  /** Options of a new index (ignored with `index`, whose options are saved in it). */
+  indexOptions?: Omit<PlanIndexOptions, 'loadText'>;
+  /** Progress of the two long stages. */
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/** Progress of a scan: documents read and sketched, then plans checked. */
+export interface ScanProgress {
+  stage: 'read' | 'check';
+  done: number;
+  total: number;
+}
+
+/** A scan's report, with what the HTML report and the CLI need besides. */
+export interface ScanResult {
+  report: ScanReport;
+  /** Texts of the plans and references, by id. */
+  texts: ReadonlyMap<string, string>;
+  /** The index of the archive (and references, and the saved index when one was given). */
+  index: PlanIndex;
+}
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** The sources of an input: files of a folder, or lines of a JSONL archive. */
+async function sourcesOf(
+  input: string,
+  prefix: string,
+  errors: ReportError[],
+): Promise<{ sources: PlanSource[]; files: number }> {
+  let info;
+  try {
+    info = await stat(input);
+  } catch (cause) {
+    throw new SaochepError(
+      'ERR_SAOCHEP_READ_FAILED',
+      `${input}: no such folder or archive. Give a folder of plans or a .jsonl archive.`,
+      { cause },
+    );
+  }
+  if (info.isDirectory()) {
+    const listing = await collectFiles(input);
+    for (const u of listing.unreadable)
+      errors.push({
+        file: u.path,
+        code: 'ERR_SAOCHEP_READ_FAILED',
+        message: `cannot list the folder (${u.error.message})`,
+      });
+    return {
+      sources: listing.files.map((f) => ({ kind: 'file', id: prefix + f.id, path: f.path })),
+      files: listing.files.length,
+    };
+  }
+  if (input.toLowerCase().endsWith('.jsonl')) {
+    const contents = await readJsonl(input);
+    for (const e of contents.errors)
+      errors.push({
+        file: `${input}:${e.line}`,
+        code: 'ERR_SAOCHEP_INVALID_DOCUMENT',
+        message: e.message,
+      });
+    return {
+      sources: contents.documents.map((d, k) => ({
+        kind: 'text',
+        id: prefix + d.id,
+        file: `${basename(input)}#${k + 1}`,
+        text: d.text,
+        meta: d.meta,
+      })),
+      files: contents.documents.length + contents.errors.length,
+    };
+  }
+  // A single document file.
+  return { sources: [{ kind: 'file', id: prefix + basename(input), path: input }], files: 1 };
+}
+
+/** Options of {@link indexArchive}. */
+export interface IndexArchiveOptions {
+  /** A folder of plans or a JSONL archive. */
+  archive: string;
+  /** A folder or JSONL archive of references. */
+  references?: string;
+  /** Worker threads for reading and sketching. Default: the number of cores. */
+  jobs?: number;
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/** What indexing an archive read. */
+export interface IndexedArchive {
+  /** The plans read, in file order. */
+  records: PlanRecord[];
+  referenceIds: Set<string>;
+  texts: Map<string, string>;
+  errors: ReportError[];
+  /** Files (and JSONL lines) found. */
+  files: number;
+}
+
+/**
+ * Read an archive (and its references) into `index`: every document read,
+ * dated and sketched in worker threads, then added in file order. Documents
+ * already in the index (by id) are not added again.
+ */
+export async function indexArchive(
+  index: PlanIndex,
+  options: IndexArchiveOptions,
+): Promise<IndexedArchive> {
+  const jobs = checkNumberOption(
+    'indexArchive',
+    'jobs',
+    options.jobs ?? availableParallelism(),
+    1,
+    256,
+    true,
+  );
+  const errors: ReportError[] = [];
+  const texts = new Map<string, string>();
+  const records: PlanRecord[] = [];
+  const referenceIds = new Set<string>();
+  let files = 0;
+  let done = 0;
+  const inputs: Array<{ input: string; reference: boolean; prefix: string }> = [];
+  if (options.references)
+    inputs.push({
+      input: options.references,
+      reference: true,
+      prefix: `${basename(options.references)}/`,
+    });
+  inputs.push({ input: options.archive, reference: false, prefix: '' });
+  const listed = await Promise.all(inputs.map((i) => sourcesOf(i.input, i.prefix, errors)));
+  const total = listed.reduce((sum, l) => sum + l.sources.length, 0);
+  for (const [k, { reference }] of inputs.entries()) {
+    files += listed[k].files;
+    await prepareAll(listed[k].sources, {
+      jobs,
+      indexOptions: index.options,
+      reference,
+      onPrepared: (result) => {
+        done++;
+        options.onProgress?.({ stage: 'read', done, total });
+        if (!result.ok) {
+          errors.push(result.error);
+          return;
+        }
+        const { record, sketch } = result;
+        if (texts.has(record.id)) {
+          errors.push({
+            file: record.file,
+            code: 'ERR_SAOCHEP_DUPLICATE_ID',
+            message: `the id "${record.id}" is used twice: rename one of the files`,
+          });
+          return;
+        }
+        texts.set(record.id, record.text);
+        if (!index.has(record.id)) index.addSketched(sketch);
+        if (reference) referenceIds.add(record.id);
+        else records.push(record);
+      },
+    });
+  }
+  return { records, referenceIds, texts, errors, files };
+}
+
+/** Scan an archive and build its report. */
+export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
+  const threshold = checkNumberOption(
+    'scanArchive',
+    'threshold',
+    options.threshold ?? 0.5,
+    0,
+    1,
+    false,
+  );
+  const clusterSimilarity = checkNumberOption(
+    'scanArchive',
+    'clusterSimilarity',
+    options.clusterSimilarity ?? 0.6,
+    0,
+    1,
+    false,
+  );
+  const limit = checkNumberOption('scanArchive', 'limit', options.limit ?? 10, 1, 10_000, true);
+  const index = options.index
+    ? await PlanIndex.load(options.index)
+    : new PlanIndex(options.indexOptions);
+  const { records, referenceIds, texts, errors, files } = await indexArchive(index, options);
+
+  // Earliest first; undated plans last. Each is checked against what is not dated after it.
+  records.sort((a, b) => {
+    const da = a.date ?? '9999-99-99';
+    const db = b.date ?? '9999-99-99';
+    return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  const plans: ReportPlan[] = [];
+  const pairs: Array<{ a: string; b: string; similarity: number }> = [];
+  for (const [k, record] of records.entries()) {
+    const result = index.check(
+      { text: record.text, meta: record.date ? { date: record.date } : undefined },
+      { onlyEarlier: true, includeSameDay: true, exclude: [record.id], limit },
+    );
+    options.onProgress?.({ stage: 'check', done: k + 1, total: records.length });
+    for (const m of result.matches)
+      if (!m.reference && m.similarity >= clusterSimilarity)
+        pairs.push({ a: record.id, b: m.id, similarity: round(m.similarity) });
+    plans.push({
+      id: record.id,
+      file: record.file,
+      format: record.format,
+      encoding: record.encoding,
+      language: record.language,
+      ...(record.unit ? { unit: record.unit } : {}),
+      ...(record.number ? { number: record.number } : {}),
+      ...(record.title ? { title: record.title } : {}),
+      ...(record.date ? { date: record.date } : {}),
+      dateSource: record.dateSource,
+      characters: record.characters,
+      score: round(result.score),
+      ignored: round(result.ignored),
+      breakdown: {
+        fromReferences: round(result.breakdown.fromReferences),
+        fromPeers: round(result.breakdown.fromPeers),
+        original: round(result.breakdown.original),
+      },
+      copied: result.score >= threshold,
+      sources: result.matches.map((m) => ({
+        id: m.id,
+        reference: m.reference,
+        similarity: round(m.similarity),
+        containment: round(m.containment),
+        ...(m.earlier !== undefined ? { earlier: m.earlier } : {}),
+        ...(typeof m.meta?.date === 'string' ? { date: m.meta.date } : {}),
+        ...(typeof m.meta?.unit === 'string' ? { unit: m.meta.unit } : {}),
+        passages: m.passages,
+      })),
+    });
+  }
+
+  // Sources from a saved index: their texts come from it.
+  for (const p of plans)
+    for (const src of p.sources)
+      if (!texts.has(src.id)) {
+        const text = index.text(src.id);
+        if (text !== undefined) texts.set(src.id, text);
+      }
+  const copied = plans.filter((p) => p.copied);
+  const sourceCounts = new Map<string, { reference: boolean; plans: number }>();
+  for (const p of copied)
+    for (const s of p.sources) {
+      const c = sourceCounts.get(s.id) ?? { reference: s.reference, plans: 0 };
+      c.plans++;
+      sourceCounts.set(s.id, c);
+    }
+  const report: ScanReport = {
+    schema: 'saochep-scan-report',
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    saochep: VERSION,
+    input: {
+      archive: options.archive,
+      ...(options.references ? { references: options.references } : {}),
+      ...(options.index ? { index: options.index } : {}),
+    },
+    options: { threshold, clusterSimilarity, limit, index: serializableOptions(index.options) },
+    summary: {
+      files,
+      plans: plans.length,
+      references: referenceIds.size,
+      errors: errors.length,
+      copied: copied.length,
+      copiedFromReferences: copied.filter(
+        (p) => p.breakdown.fromReferences >= p.breakdown.fromPeers,
+      ).length,
+      meanScore:
+        plans.length === 0 ? 0 : round(plans.reduce((s, p) => s + p.score, 0) / plans.length),
+      topSources: [...sourceCounts.entries()]
+        .map(([id, c]) => ({ id, ...c }))
+        .sort((a, b) => b.plans - a.plans || (a.id < b.id ? -1 : 1))
+        .slice(0, 10),
+    },
+    plans,
+    clusters: clustersOf(pairs),
+    errors: errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+  };
+  return { report, texts, index };
+}
+
+/** Index options as JSON can carry them (patterns as their source). */
+function serializableOptions(options: object): Record<string, unknown> {
+  return JSON.parse(
+    JSON.stringify(options, (_, v: unknown) =>
+      v instanceof RegExp ? `/${v.source}/${v.flags}` : v,
+    ),
+  ) as Record<string, unknown>;
+}
