@@ -100,7 +100,7 @@ export function parseHeader(text: string): DocumentHeader {
     for (const p of NOT_UNIT) line = line.replace(p, ' ');
     // A merged header: keep what comes before "Số" and the place and date.
     line = line.replace(/(?:^|\s)Số\s*[:.]?\s*\d.*$/iu, '').replace(/[\p{L} ]*,\s*ngày\s.*$/iu, '');
-    for (const part of line.split(/\s\*\s|[-_]{2,}|^\*$/)) {
+    for (const part of line.split(/\s*\*\s*|[-_]{2,}/)) {
       const p = part
         .replace(/[-_*]{2,}/g, ' ')
         .replace(/\s+/g, ' ')

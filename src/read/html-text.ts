@@ -54,6 +54,7 @@ export function declaredCharset(head: string): string | undefined {
 export function htmlToText(html: string): string {
   const body = html
     .replace(/<!--[^]*?-->/g, '')
+    .replace(/<![^>]*>/g, '')
     .replace(/<(script|style|head|noscript|template)\b[^]*?<\/\1\s*>/gi, '');
   const text = body.replace(/<\/?([a-z][\w-]*)[^>]*>/gi, (_, tag: string) => {
     if (BLOCK.test(tag)) return '\n';

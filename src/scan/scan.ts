@@ -67,7 +67,7 @@ async function sourcesOf(
   input: string,
   prefix: string,
   errors: ReportError[],
-): Promise<{ sources: PlanSource[]; files: number }> {
+): Promise<{ sources: PlanSource[]; references: PlanSource[]; files: number }> {
   let info;
   try {
     info = await stat(input);
@@ -88,6 +88,7 @@ async function sourcesOf(
       });
     return {
       sources: listing.files.map((f) => ({ kind: 'file', id: prefix + f.id, path: f.path })),
+      references: [],
       files: listing.files.length,
     };
   }
@@ -99,19 +100,33 @@ async function sourcesOf(
         code: 'ERR_SAOCHEP_INVALID_DOCUMENT',
         message: e.message,
       });
-    return {
-      sources: contents.documents.map((d, k) => ({
+    const sources: PlanSource[] = [];
+    const references: PlanSource[] = [];
+    for (const [k, d] of contents.documents.entries()) {
+      const source: PlanSource = {
         kind: 'text',
         id: prefix + d.id,
         file: `${basename(input)}#${k + 1}`,
         text: d.text,
         meta: d.meta,
-      })),
-      files: contents.documents.length + contents.errors.length,
-    };
+      };
+      (isReferenceMeta(d.meta) ? references : sources).push(source);
+    }
+    return { sources, references, files: contents.documents.length + contents.errors.length };
   }
   // A single document file.
-  return { sources: [{ kind: 'file', id: prefix + basename(input), path: input }], files: 1 };
+  return {
+    sources: [{ kind: 'file', id: prefix + basename(input), path: input }],
+    references: [],
+    files: 1,
+  };
+}
+
+/** A JSONL line that says it is a reference: meta.reference true, or meta.kind directive, template or reference. */
+function isReferenceMeta(meta: Record<string, unknown> | undefined): boolean {
+  if (meta?.reference === true) return true;
+  const kind = typeof meta?.kind === 'string' ? meta.kind.toLowerCase() : '';
+  return kind === 'directive' || kind === 'template' || kind === 'reference';
 }
 
 /** Options of {@link indexArchive}. */
@@ -168,10 +183,17 @@ export async function indexArchive(
     });
   inputs.push({ input: options.archive, reference: false, prefix: '' });
   const listed = await Promise.all(inputs.map((i) => sourcesOf(i.input, i.prefix, errors)));
-  const total = listed.reduce((sum, l) => sum + l.sources.length, 0);
+  const batches: Array<{ sources: PlanSource[]; reference: boolean }> = [];
   for (const [k, { reference }] of inputs.entries()) {
     files += listed[k].files;
-    await prepareAll(listed[k].sources, {
+    // References first, so that they are in the index when plans are checked, whatever their dates.
+    batches.push({ sources: listed[k].references, reference: true });
+    batches.push({ sources: listed[k].sources, reference });
+  }
+  const total = batches.reduce((sum, b) => sum + b.sources.length, 0);
+  for (const { sources, reference } of batches) {
+    if (sources.length === 0) continue;
+    await prepareAll(sources, {
       jobs,
       indexOptions: index.options,
       reference,

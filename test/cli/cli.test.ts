@@ -1,0 +1,173 @@
+/**
+ * The saochep command as people run it: the built dist/cli.js in a child
+ * process, on the committed sample and on small folders made here. Exit
+ * codes, help, the three commands, the report formats, and the same report
+ * whatever the number of worker threads.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = join(ROOT, 'dist/cli.js');
+const SAMPLE = join(ROOT, 'corpus/sample');
+const tmp = mkdtempSync(join(tmpdir(), 'saochep-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function saochep(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('saochep (the command)', () => {
+  it('prints help for itself and each command, and its version', () => {
+    const main = saochep('--help');
+    expect(main.code).toBe(0);
+    expect(main.stdout).toMatch(/saochep scan/);
+    for (const command of ['scan', 'check', 'index']) {
+      const r = saochep(command, '--help');
+      expect(r.code, command).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`Usage: saochep ${command}`));
+    }
+    const version = saochep('--version');
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    );
+  });
+
+  it('exits 1 on bad usage, with the reason and the help', () => {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['scan'],
+      ['scan', SAMPLE, '--colour'],
+      ['scan', SAMPLE, '--threshold', '2'],
+      ['scan', SAMPLE, '--jobs', 'many'],
+      ['scan', SAMPLE, '--out', 'report.pdf'],
+      ['check', 'plan.txt'],
+      ['index', SAMPLE],
+    ]) {
+      const r = saochep(...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      if (args.length > 0) expect(r.stderr).toMatch(/^saochep: /);
+    }
+  });
+
+  it('exits 2 when nothing can be read', () => {
+    mkdirSync(join(tmp, 'empty'));
+    writeFileSync(join(tmp, 'empty', 'blank.txt'), '   ');
+    expect(saochep('scan', join(tmp, 'missing')).code).toBe(2);
+    const empty = saochep('scan', join(tmp, 'empty'), '--out', 'empty.json', '--quiet');
+    expect(empty.code).toBe(2);
+    const report = JSON.parse(readFileSync(join(tmp, 'empty.json'), 'utf8'));
+    expect(report.errors).toEqual([
+      expect.objectContaining({ file: 'blank.txt', code: 'ERR_SAOCHEP_EMPTY_DOCUMENT' }),
+    ]);
+    expect(
+      saochep('check', join(SAMPLE, 'plans/P0001.txt'), '--index', join(tmp, 'none.idx')).code,
+    ).toBe(2);
+  });
+
+  it('scans the sample with a summary; the report does not depend on --jobs', () => {
+    const one = saochep(
+      'scan',
+      join(SAMPLE, 'plans'),
+      '--references',
+      join(SAMPLE, 'directives'),
+      '--out',
+      'one.json',
+      '--jobs',
+      '1',
+    );
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/300 plans read from \d+ files/);
+    expect(one.stdout).toMatch(/copied \(score ≥ 0.5\): \d+ plans/);
+    expect(one.stdout).toMatch(/top sources:/);
+    // Not a terminal: no progress bar.
+    expect(one.stderr).toBe('');
+    const two = saochep(
+      'scan',
+      join(SAMPLE, 'plans'),
+      '--references',
+      join(SAMPLE, 'directives'),
+      '--out',
+      'two.json',
+      '--jobs',
+      '2',
+      '--quiet',
+    );
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe('');
+    expect(readFileSync(join(tmp, 'two.json'), 'utf8')).toBe(
+      readFileSync(join(tmp, 'one.json'), 'utf8'),
+    );
+  });
+
+  it('writes CSV with a byte order mark and HTML that needs no network', () => {
+    expect(saochep('scan', join(SAMPLE, 'plans'), '--out', 'r.csv', '--quiet').code).toBe(0);
+    const csv = readFileSync(join(tmp, 'r.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8').split('\r\n')[0]).toMatch(/^\uFEFFid,file,unit,/);
+    expect(
+      saochep('scan', join(SAMPLE, 'plans'), '--out', 'r.html', '--quiet', '--lang', 'en').code,
+    ).toBe(0);
+    const html = readFileSync(join(tmp, 'r.html'), 'utf8');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).toMatch(/<html lang="en">/);
+  });
+
+  it('builds an index, extends it with --add, and checks a plan against it', () => {
+    const truth = JSON.parse(readFileSync(join(SAMPLE, 'truth.json'), 'utf8')) as {
+      plans: Array<{ id: string; kind: string; sources: string[]; file: string }>;
+    };
+    const txt = new Set(truth.plans.filter((p) => p.file.endsWith('.txt')).map((p) => p.id));
+    const copy = truth.plans.find(
+      (p) => p.kind === 'peer-renamed' && txt.has(p.id) && txt.has(p.sources[0]),
+    )!;
+    const other = truth.plans.find(
+      (p) => p.id !== copy.id && p.id !== copy.sources[0] && txt.has(p.id),
+    )!;
+    const sample = (id: string) => readFileSync(join(SAMPLE, 'plans', `${id}.txt`));
+    const part = join(tmp, 'part');
+    mkdirSync(part);
+    writeFileSync(join(part, `${copy.sources[0]}.txt`), sample(copy.sources[0]));
+    const built = saochep(
+      'index',
+      part,
+      '--references',
+      join(SAMPLE, 'directives'),
+      '--out',
+      'a.idx',
+    );
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/10 documents \(10 added, 0 not read\)/);
+    const more = join(tmp, 'more');
+    mkdirSync(more);
+    writeFileSync(join(more, `${other.id}.txt`), sample(other.id));
+    const added = saochep('index', more, '--out', 'a.idx', '--add');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/11 documents \(1 added/);
+    const checked = saochep(
+      'check',
+      join(SAMPLE, 'plans', `${copy.id}.txt`),
+      '--index',
+      'a.idx',
+      '--json',
+    );
+    expect(checked.code).toBe(0);
+    const result = JSON.parse(checked.stdout);
+    expect(result.matches[0].id).toBe(`${copy.sources[0]}.txt`);
+    expect(result.score).toBeGreaterThan(0.5);
+    expect(result.matches[0].passages.length).toBeGreaterThan(0);
+    const human = saochep('check', join(SAMPLE, 'plans', `${copy.id}.txt`), '--index', 'a.idx');
+    expect(human.stdout).toMatch(/sao chép score \d+\.\d%/);
+    expect(human.stdout).toContain(`${copy.sources[0]}.txt: `);
+  });
+});
