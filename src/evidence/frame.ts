@@ -11,6 +11,7 @@
  */
 import { tokenHash } from '../sketch/shingle.js';
 import { NUMBER_TOKEN_HASH } from '../text/token-hash.js';
+import { DOCUMENT_TYPES } from './document-types.js';
 import { CAPITALS, LOWER, type TokenStream } from './token-stream.js';
 
 const h = (words: string): number[] =>
@@ -22,26 +23,7 @@ const DANG = h('đảng cộng sản việt nam');
 const DATE_LINE = h('ngày # tháng # năm #');
 const NOI_NHAN = h('nơi nhận');
 const SO = tokenHash('số');
-const DOC_TYPES = [
-  'kế hoạch',
-  'nghị quyết',
-  'chỉ thị',
-  'quyết định',
-  'thông báo',
-  'báo cáo',
-  'công văn',
-  'hướng dẫn',
-  'chương trình',
-  'đề án',
-  'tờ trình',
-  'thông tư',
-  'nghị định',
-  'luật',
-  'kết luận',
-  'quy định',
-  'quy chế',
-  'công điện',
-].map(h);
+const DOC_TYPES = DOCUMENT_TYPES.map(h);
 const SIGNATURE_OPENERS = ['tm', 't m', 'kt', 'k t', 'tl', 't l', 'q', 'tuq', 'tuq'].map(h);
 const SIGNATURE_TITLES = [
   'chủ tịch',

@@ -177,7 +177,7 @@ const MIN_ANCHORS = 16;
 /** A stock phrase must be in at least this many documents, whatever the share. */
 const LEARNED_MIN_DOCUMENTS = 5;
 /** Source documents read for passages, kept for the next checks. */
-const READ_CACHE = 64;
+const READ_CACHE = 1024;
 const NO_DATE = -0x80000000;
 
 /** Copy of meta through JSON, so that it is the same before and after a save. */

@@ -5,6 +5,7 @@
  * merged the header onto one line.
  */
 import { isoDate, parseDateLine } from '../evidence/dates.js';
+import { DOCUMENT_TYPES } from '../evidence/document-types.js';
 import { decodeLegacy } from '../text/encoding.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -23,24 +24,7 @@ export interface DocumentHeader {
 }
 
 const HEADER_LINES = 40;
-const DOC_TYPES = new Set(
-  [
-    'kế hoạch',
-    'nghị quyết',
-    'chỉ thị',
-    'quyết định',
-    'thông báo',
-    'báo cáo',
-    'hướng dẫn',
-    'chương trình',
-    'đề án',
-    'công văn',
-    'kết luận',
-    'quy định',
-    'tờ trình',
-    'công điện',
-  ].map((t) => normalizeText(t)),
-);
+const DOC_TYPES = new Set<string>(DOCUMENT_TYPES.map((t) => normalizeText(t)));
 /** Phrases of the header that are not the issuing body. */
 const NOT_UNIT = [
   /CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM/giu,

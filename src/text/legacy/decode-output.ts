@@ -19,6 +19,12 @@ export class DecodeOutput {
   /** Code units written so far. */
   length = 0;
 
+  /** Empty it for reuse: decoding word by word reuses one buffer instead of allocating per word. */
+  reset(): this {
+    this.length = 0;
+    return this;
+  }
+
   private grow(min: number): void {
     let size = this.codes.length * 2;
     while (size < min) size *= 2;
@@ -88,4 +94,24 @@ export function lineHasUnicodeVietnamese(text: string, from: number, to: number)
     if (kind === KIND_TONE_MARK || kind === KIND_MODIFIER_MARK) return true;
   }
   return false;
+}
+
+/**
+ * Decode text line by line with `decodeLine(from, to)`, copying the lines
+ * that already hold Unicode Vietnamese (a document pasted together from a
+ * legacy file and a Unicode one).
+ */
+export function decodeLines(
+  text: string,
+  out: DecodeOutput,
+  decodeLine: (from: number, to: number) => void,
+): void {
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+    if (lineHasUnicodeVietnamese(text, lineStart, lineEnd)) out.copy(text, lineStart, lineEnd);
+    else decodeLine(lineStart, lineEnd);
+    lineStart = lineEnd;
+  }
 }

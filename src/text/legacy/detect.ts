@@ -97,6 +97,10 @@ function plausibility(word: string): number {
   return isVietnameseSyllable(lower) ? 0.5 : 0;
 }
 
+/** Scratch buffers for decoding one word at a time. */
+const AS_TCVN3 = new DecodeOutput();
+const AS_VNI = new DecodeOutput();
+
 /** Mean plausibility, under each hypothesis, of the words that hold a Latin-1 character. */
 export function scoreEncodings(text: string): {
   words: number;
@@ -124,10 +128,10 @@ export function scoreEncodings(text: string): {
     if (informative) {
       words++;
       unicode += plausibility(text.slice(i, end));
-      const asTcvn3 = new DecodeOutput();
+      const asTcvn3 = AS_TCVN3.reset();
       decodeTcvn3Chars(text, asTcvn3, i, end);
       tcvn3 += plausibility(asTcvn3.toString());
-      const asVni = new DecodeOutput();
+      const asVni = AS_VNI.reset();
       decodeVniChars(text, asVni, i, end);
       vni += plausibility(asVni.toString());
     }

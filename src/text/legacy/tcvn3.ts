@@ -4,13 +4,11 @@
  */
 import { isVietnameseSyllable } from '../syllable.js';
 import { LOST_U_REPAIRS } from './lost-u.js';
-import {
-  DecodeOutput,
-  isAsciiLetter,
-  isWordChar,
-  lineHasUnicodeVietnamese,
-} from './decode-output.js';
+import { DecodeOutput, isAsciiLetter, isWordChar, decodeLines } from './decode-output.js';
 
+
+/** Scratch buffer for decoding one word at a time. */
+const WORD = new DecodeOutput();
 /**
  * Code points 0xA1–0xFE in TCVN3 order; '.' marks the 20 positions that hold
  * no Vietnamese letter (they stay as they are).
@@ -71,7 +69,7 @@ function softHyphensWereDropped(text: string): boolean {
     }
     let end = i;
     while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
-    const word = new DecodeOutput();
+    const word = WORD.reset();
     decodeTcvn3Chars(text, word, i, end);
     const decoded = word.toString().toLowerCase();
     if (LOST_U_REPAIRS.has(decoded) && HAS_O_HORN.test(decoded) && !isVietnameseSyllable(decoded))
@@ -89,17 +87,7 @@ function softHyphensWereDropped(text: string): boolean {
  */
 export function decodeTcvn3(text: string, out: DecodeOutput): void {
   const repairLostU = softHyphensWereDropped(text);
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
-    if (lineHasUnicodeVietnamese(text, lineStart, lineEnd)) {
-      out.copy(text, lineStart, lineEnd);
-    } else {
-      decodeTcvn3Line(text, lineStart, lineEnd, out, repairLostU);
-    }
-    lineStart = lineEnd;
-  }
+  decodeLines(text, out, (from, to) => decodeTcvn3Line(text, from, to, out, repairLostU));
 }
 
 function decodeTcvn3Line(
@@ -119,7 +107,7 @@ function decodeTcvn3Line(
     }
     let end = i;
     while (end < to && isWordChar(text.charCodeAt(end))) end++;
-    const word = new DecodeOutput();
+    const word = WORD.reset();
     decodeTcvn3Chars(text, word, i, end);
     let decoded = word.toString();
     let origins = word.origins();

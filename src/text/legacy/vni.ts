@@ -22,7 +22,7 @@ import {
   TONE_COUNT,
   VOWEL_COUNT,
 } from '../letters.js';
-import { DecodeOutput, lineHasUnicodeVietnamese } from './decode-output.js';
+import { DecodeOutput, decodeLines } from './decode-output.js';
 
 const MARK_TONE_ONLY = 1;
 const MARK_CIRCUMFLEX = 2;
@@ -88,17 +88,7 @@ function applyMark(last: number, mark: number): number {
 
 /** Decode VNI text to Unicode; lines that already hold Unicode Vietnamese are kept. */
 export function decodeVni(text: string, out: DecodeOutput): void {
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
-    if (lineHasUnicodeVietnamese(text, lineStart, lineEnd)) {
-      out.copy(text, lineStart, lineEnd);
-    } else {
-      decodeVniChars(text, out, lineStart, lineEnd);
-    }
-    lineStart = lineEnd;
-  }
+  decodeLines(text, out, (from, to) => decodeVniChars(text, out, from, to));
 }
 
 /** Decode text[from..to) as VNI without looking at lines. */

@@ -1,0 +1,21 @@
+/** The types of Vietnamese administrative documents, as their type line names them (lower case). */
+export const DOCUMENT_TYPES = [
+  'kế hoạch',
+  'nghị quyết',
+  'chỉ thị',
+  'quyết định',
+  'thông báo',
+  'báo cáo',
+  'công văn',
+  'hướng dẫn',
+  'chương trình',
+  'đề án',
+  'tờ trình',
+  'thông tư',
+  'nghị định',
+  'luật',
+  'kết luận',
+  'quy định',
+  'quy chế',
+  'công điện',
+] as const;
