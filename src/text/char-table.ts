@@ -95,6 +95,8 @@ setLetter('\u00f0', ID_D_STROKE, 0, false, true);
 setLetter('\u0189', ID_D_STROKE, 0, true, true);
 // NFC maps the Kelvin sign to K.
 setLetter('\u212a', letterId('k'), 0, true, true);
+// Lower case turns the Turkish dotted capital I into i and a combining dot: it reads as I.
+setLetter('\u0130', letterId('i'), 0, true, true);
 
 for (let d = 0; d <= 9; d++) {
   CHAR_TABLE[0x30 + d] =

@@ -130,6 +130,11 @@ describe('tokenize', () => {
     expect(tokenize(toTcvn3(document).normalize('NFD'))).toEqual(tokenize(document));
   });
 
+  it('reads the dotted capital İ as I, as lower-casing it does', () => {
+    expect(tokenize('İstanbul')).toEqual(referenceTokens(normalizeText('İstanbul')));
+    expect(tokenize('İstanbul')).toEqual(['istanbul']);
+  });
+
   it('equals the tokens of normalizeText', () => {
     fc.assert(
       fc.property(

@@ -6,7 +6,6 @@ import { isVietnameseSyllable } from '../syllable.js';
 import { LOST_U_REPAIRS } from './lost-u.js';
 import { DecodeOutput, isAsciiLetter, isWordChar, decodeLines } from './decode-output.js';
 
-
 /** Scratch buffer for decoding one word at a time. */
 const WORD = new DecodeOutput();
 /**
