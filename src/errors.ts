@@ -19,7 +19,7 @@ export type SaochepErrorCode =
   | 'ERR_SAOCHEP_INDEX_VERSION'
   /** A saved index was built with another text normalisation: its signatures do not match. */
   | 'ERR_SAOCHEP_INDEX_INCOMPATIBLE'
-  /** Reading or writing an index file failed. */
+  /** Reading or writing an index or report file failed. */
   | 'ERR_SAOCHEP_IO'
   /** A document file could not be read at all (missing, no permission, a folder). */
   | 'ERR_SAOCHEP_READ_FAILED'

@@ -79,3 +79,5 @@ export { jsonReport } from './report/json-report.js';
 export { csvReport } from './report/csv-report.js';
 export { htmlReport } from './report/html-report.js';
 export type { HtmlReportOptions } from './report/html-report.js';
+export { writeReport, reportFormatOf } from './report/write-report.js';
+export type { WriteReportOptions, ReportFormat } from './report/write-report.js';

@@ -3,15 +3,14 @@
  * takes parsed arguments and streams, and returns the exit code.
  */
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { SaochepError } from '../errors.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
-import { writeFileAtomic } from '../plan-index/persist.js';
 import { readDocumentFile } from '../read/read-file.js';
-import { csvReport } from '../report/csv-report.js';
-import { htmlReport } from '../report/html-report.js';
-import { jsonReport } from '../report/json-report.js';
 import type { ScanReport } from '../report/report-model.js';
+import { reportFormatOf, writeReport } from '../report/write-report.js';
 import { type ScanProgress, indexArchive, scanArchive } from '../scan/scan.js';
 import { ProgressBar } from './progress.js';
 import { NothingReadError, UsageError } from './usage.js';
@@ -63,6 +62,16 @@ function progressOf(
   };
 }
 
+/** Fail before a long scan, not after it, when the report's folder cannot be written to. */
+async function assertWritableFolder(out: string): Promise<void> {
+  const folder = dirname(resolve(out));
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write the report to ${out}: ${folder} is missing or read-only.`);
+  }
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** The short summary printed at the end of a scan. */
@@ -97,9 +106,9 @@ export async function scanCommand(
 ): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('scan takes one folder or .jsonl archive.');
   const out = (values.out as string | undefined) ?? 'saochep-report.html';
-  const format = extname(out).toLowerCase();
-  if (!['.html', '.htm', '.json', '.csv'].includes(format))
+  if (reportFormatOf(out) === undefined)
     throw new UsageError(`--out must end in .html, .json or .csv, got "${out}".`);
+  await assertWritableFolder(out);
   const lang = (values.lang as string | undefined) ?? 'vi';
   if (lang !== 'vi' && lang !== 'en')
     throw new UsageError(`--lang must be vi or en, got "${lang}".`);
@@ -131,13 +140,7 @@ export async function scanCommand(
   }
   progress.finish();
   const { report, texts } = result;
-  const body =
-    format === '.json'
-      ? jsonReport(report)
-      : format === '.csv'
-        ? csvReport(report)
-        : htmlReport(report, texts, { language: lang });
-  await writeFileAtomic(out, Buffer.from(body, 'utf8'));
+  await writeReport(out, report, texts, { language: lang });
   if (!quiet) io.stdout.write(scanSummary(report, out, (Date.now() - started) / 1000));
   if (report.plans.length === 0) {
     io.stderr.write(

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The saochep command line: `saochep scan`, `saochep check`, `saochep index`.
- * Exit codes: 0 done, 1 bad usage, 2 nothing could be read.
+ * Exit codes: 0 done, 1 bad usage, 2 nothing could be read, 3 the work failed
+ * (the report or index could not be written, or an unexpected error).
  */
 import { parseArgs } from 'node:util';
 import { VERSION } from '../version.js';
@@ -100,7 +101,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     }
     const e = error as { code?: string; message?: string };
     io.stderr.write(`saochep: ${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}\n`);
-    return 2;
+    return 3;
   }
 }
 

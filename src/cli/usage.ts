@@ -26,7 +26,8 @@ Usage:
   saochep <command> --help    options of a command
   saochep --version
 
-Exit codes: 0 done, 1 bad usage, 2 nothing could be read.
+Exit codes: 0 done, 1 bad usage, 2 nothing could be read, 3 the work failed
+(the report or the index could not be written).
 `;
 
 export const SCAN_HELP = `Usage: saochep scan <folder|archive.jsonl> [options]

@@ -1,18 +1,45 @@
 /**
- * Index files: written atomically (a temporary file in the same folder, synced,
- * then renamed over the target), so a crash never leaves a half-written index.
+ * Files written atomically (a temporary file in the same folder, synced, then
+ * renamed over the target), so that a crash never leaves a half-written index
+ * or report.
  */
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { SaochepError } from '../errors.js';
 
-/** Write `bytes` to `path` atomically. */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+/** Text is encoded and written in blocks of about this many bytes. */
+const BLOCK_BYTES = 1 << 20;
+
+/**
+ * Write `content` to `path` atomically: bytes, or text given in pieces (any
+ * length, encoded as UTF-8 block by block). `who` names the caller in errors.
+ */
+export async function writeFileAtomic(
+  path: string,
+  content: Uint8Array | Iterable<string>,
+  who = 'PlanIndex.save',
+): Promise<void> {
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const handle = await open(temporary, 'wx');
     try {
-      await handle.writeFile(bytes);
+      if (content instanceof Uint8Array) {
+        await handle.writeFile(content);
+      } else {
+        // writeFile on an open handle appends at its position: each block follows the last.
+        let block: string[] = [];
+        let length = 0;
+        for (const piece of content) {
+          block.push(piece);
+          length += piece.length;
+          if (length >= BLOCK_BYTES) {
+            await handle.writeFile(block.join(''), 'utf8');
+            block = [];
+            length = 0;
+          }
+        }
+        if (length > 0) await handle.writeFile(block.join(''), 'utf8');
+      }
       await handle.sync();
     } finally {
       await handle.close();
@@ -22,7 +49,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
     await unlink(temporary).catch(() => undefined);
     throw new SaochepError(
       'ERR_SAOCHEP_IO',
-      `PlanIndex.save: could not write ${path}: ${(error as Error).message}`,
+      `${who}: could not write ${path}: ${(error as Error).message}`,
       {
         cause: error,
       },

@@ -31,35 +31,37 @@ function field(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The report as CSV text, byte order mark included. */
-export function csvReport(report: ScanReport): string {
-  const rows = [COLUMNS.join(',')];
+/** The CSV report in pieces (one per row), byte order mark first. */
+export function* csvReportChunks(report: ScanReport): Generator<string> {
+  yield `\uFEFF${COLUMNS.join(',')}\r\n`;
   for (const p of report.plans) {
     const sources = p.sources
       .slice(0, 5)
       .map((s) => `${s.id} (${Math.round(s.containment * 100)}%${s.reference ? ', ref' : ''})`)
       .join('; ');
-    rows.push(
-      [
-        p.id,
-        p.file,
-        p.unit,
-        p.number,
-        p.date,
-        p.dateSource,
-        p.score.toFixed(4),
-        p.breakdown.fromReferences.toFixed(4),
-        p.breakdown.fromPeers.toFixed(4),
-        p.breakdown.original.toFixed(4),
-        p.ignored.toFixed(4),
-        p.copied ? 'yes' : 'no',
-        sources,
-        p.encoding,
-        p.language,
-      ]
-        .map(field)
-        .join(','),
-    );
+    yield `${[
+      p.id,
+      p.file,
+      p.unit,
+      p.number,
+      p.date,
+      p.dateSource,
+      p.score.toFixed(4),
+      p.breakdown.fromReferences.toFixed(4),
+      p.breakdown.fromPeers.toFixed(4),
+      p.breakdown.original.toFixed(4),
+      p.ignored.toFixed(4),
+      p.copied ? 'yes' : 'no',
+      sources,
+      p.encoding,
+      p.language,
+    ]
+      .map(field)
+      .join(',')}\r\n`;
   }
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+}
+
+/** The report as CSV text, byte order mark included. */
+export function csvReport(report: ScanReport): string {
+  return [...csvReportChunks(report)].join('');
 }

@@ -5,7 +5,8 @@
  * side-by-side view of the plan and a source with the copied passages
  * highlighted in both. Vietnamese interface, English one click away.
  */
-import type { ScanReport } from './report-model.js';
+import { jsonChunks } from './json-chunks.js';
+import type { ReportPlan, ReportSource, ScanReport } from './report-model.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_STYLE } from './html-style.js';
 
@@ -14,27 +15,41 @@ export interface HtmlReportOptions {
   /** Interface language at opening. Default 'vi'. */
   language?: 'vi' | 'en';
   /**
-   * Plans whose texts (and their sources' texts) are embedded for the
-   * side-by-side view, highest scores first. Default 2,000: the file stays
-   * small enough for a browser on archives of 100,000 plans.
+   * Plans whose texts (and their sources' texts) and passages are embedded
+   * for the side-by-side view, highest scores first; the other plans keep
+   * their scores and sources but not their passages (the JSON report has
+   * them). Default 2,000: the file stays small enough for a browser on
+   * archives of 100,000 plans.
    */
   maxDetailPlans?: number;
 }
 
-/** JSON that can sit inside a script element: no "</", no line separators. */
-function embeddable(value: unknown): string {
-  return JSON.stringify(value)
+/** JSON text made safe to sit inside a script element: no "</", no line separators. */
+function embeddable(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The HTML report of a scan. `texts` holds the plans' and sources' texts by id. */
-export function htmlReport(
+/** A plan without its sources' passages: the file does not hold the texts to show them in. */
+type PlanWithoutPassages = Omit<ReportPlan, 'sources'> & {
+  sources: Array<Omit<ReportSource, 'passages'>>;
+};
+
+function withoutPassages(plan: ReportPlan): PlanWithoutPassages {
+  return { ...plan, sources: plan.sources.map(({ passages, ...source }) => source) };
+}
+
+/**
+ * The HTML report in pieces (the data one plan or text at a time), for
+ * archives whose report is too long for one string.
+ */
+export function* htmlReportChunks(
   report: ScanReport,
   texts: ReadonlyMap<string, string>,
   options: HtmlReportOptions = {},
-): string {
+): Generator<string> {
   const language = options.language ?? 'vi';
   const maxDetail = options.maxDetailPlans ?? 2000;
   const detailed = [...report.plans]
@@ -50,8 +65,14 @@ export function htmlReport(
       if (t !== undefined) embedded[s.id] = t;
     }
   }
-  const data = embeddable({ report, texts: embedded, language });
-  return `<!doctype html>
+  const shown = new Set(detailed.map((p) => p.id));
+  const slim = {
+    ...report,
+    plans: report.plans.map((p): ReportPlan | PlanWithoutPassages =>
+      shown.has(p.id) ? p : withoutPassages(p),
+    ),
+  };
+  yield `<!doctype html>
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
@@ -86,14 +107,27 @@ export function htmlReport(
       </tr></thead>
       <tbody></tbody>
     </table>
+    <button type="button" id="more" data-testid="more" hidden></button>
   </section>
   <section id="detail" data-testid="detail" hidden></section>
   <section id="clusters" data-testid="clusters"></section>
   <section id="errors" data-testid="errors"></section>
 </main>
-<script type="application/json" id="saochep-data">${data}</script>
+<script type="application/json" id="saochep-data">`;
+  for (const piece of jsonChunks({ report: slim, texts: embedded, language }, { depth: 3 }))
+    yield embeddable(piece);
+  yield `</script>
 <script>${REPORT_SCRIPT}</script>
 </body>
 </html>
 `;
+}
+
+/** The HTML report of a scan. `texts` holds the plans' and sources' texts by id. */
+export function htmlReport(
+  report: ScanReport,
+  texts: ReadonlyMap<string, string>,
+  options: HtmlReportOptions = {},
+): string {
+  return [...htmlReportChunks(report, texts, options)].join('');
 }

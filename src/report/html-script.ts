@@ -19,10 +19,11 @@ export const REPORT_SCRIPT = String.raw`
       topSources: 'Nguồn bị chép nhiều nhất', clusters: 'Nhóm kế hoạch gần như giống hệt', noClusters: 'Không có nhóm nào.',
       errorsTitle: 'Tệp không đọc được', noErrors: 'Không có lỗi.', reason: 'Lý do', code: 'Mã',
       sources: 'Nguồn', reference: 'văn bản cấp trên', earlier: 'ban hành trước', later: 'ban hành sau',
-      plan: 'Kế hoạch', source: 'Nguồn', noText: 'Báo cáo không kèm toàn văn của kế hoạch này.',
+      plan: 'Kế hoạch', source: 'Nguồn', noText: 'Báo cáo không kèm toàn văn của kế hoạch này (các đoạn chép có trong báo cáo JSON).',
       noSources: 'Không tìm thấy nguồn nào.', verbatim: 'chép nguyên văn', edited: 'chép có sửa', passages: 'đoạn chép',
       similarity: 'tương đồng', containment: 'tỷ lệ lấy từ nguồn', ignored: 'phần khung văn bản bỏ qua',
-      plansIn: 'kế hoạch', clusterOf: 'Nhóm', version: 'saochep', schema: 'lược đồ báo cáo'
+      plansIn: 'kế hoạch', clusterOf: 'Nhóm', version: 'saochep', schema: 'lược đồ báo cáo',
+      showMore: 'Xem thêm', left: 'còn lại'
     },
     en: {
       title: 'Copied plans report', plans: 'Plans', file: 'File', unit: 'Issuing body', date: 'Date',
@@ -32,10 +33,11 @@ export const REPORT_SCRIPT = String.raw`
       topSources: 'Most copied sources', clusters: 'Clusters of near-identical plans', noClusters: 'No clusters.',
       errorsTitle: 'Files not read', noErrors: 'No errors.', reason: 'Reason', code: 'Code',
       sources: 'Sources', reference: 'directive', earlier: 'issued earlier', later: 'issued later',
-      plan: 'Plan', source: 'Source', noText: 'The report does not include the full text of this plan.',
+      plan: 'Plan', source: 'Source', noText: 'The report does not include the full text of this plan (the JSON report lists its copied passages).',
       noSources: 'No source found.', verbatim: 'verbatim', edited: 'edited', passages: 'passages',
       similarity: 'similarity', containment: 'share taken from the source', ignored: 'document frame set aside',
-      plansIn: 'plans', clusterOf: 'Cluster', version: 'saochep', schema: 'report schema'
+      plansIn: 'plans', clusterOf: 'Cluster', version: 'saochep', schema: 'report schema',
+      showMore: 'Show more', left: 'left'
     }
   };
   var lang = DATA.language === 'en' ? 'en' : 'vi';
@@ -43,6 +45,9 @@ export const REPORT_SCRIPT = String.raw`
   var sortDir = -1;
   var selected = null;
   var selectedSource = 0;
+  // A browser slows down with 100,000 rows in the table: they are shown a page at a time.
+  var PAGE = 1000;
+  var shownRows = PAGE;
   function t(key) { return WORDS[lang][key]; }
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -102,7 +107,11 @@ export const REPORT_SCRIPT = String.raw`
     });
     var body = document.querySelector('#plans tbody');
     body.textContent = '';
-    rows.forEach(function (p) {
+    var more = document.getElementById('more');
+    var left = rows.length - shownRows;
+    more.hidden = left <= 0;
+    more.textContent = t('showMore') + ' (' + Math.max(left, 0) + ' ' + t('left') + ')';
+    rows.slice(0, shownRows).forEach(function (p) {
       var tr = el('tr', { 'data-id': p.id, class: (p.copied ? 'copied' : '') + (p.id === selected ? ' selected' : '') }, [
         el('td', { class: 'num', text: String(p.rank) }),
         el('td', { text: p.id }),
@@ -162,13 +171,14 @@ export const REPORT_SCRIPT = String.raw`
     });
     box.appendChild(buttons);
     var s = p.sources[selectedSource];
+    var passages = s.passages || [];
     box.appendChild(el('p', { class: 'legend' }, [
       el('mark', { text: t('verbatim') }), el('mark', { class: 'edited', text: t('edited') }),
-      s.passages.length + ' ' + t('passages') + ' · ' + t('similarity') + ' ' + pct(s.similarity) + ' · ' + t('containment') + ' ' + pct(s.containment)
+      (s.passages ? passages.length + ' ' + t('passages') + ' · ' : '') + t('similarity') + ' ' + pct(s.similarity) + ' · ' + t('containment') + ' ' + pct(s.containment)
     ]));
     var cls = function (q) { return (q.kind === 'edited' ? 'edited' : '') + (s.reference ? ' reference' : ''); };
-    var left = s.passages.map(function (q, k) { return { start: q.start, end: q.end, k: k, cls: cls(q), label: t(q.kind) }; });
-    var right = s.passages.map(function (q, k) { return { start: q.sourceStart, end: q.sourceEnd, k: k, cls: cls(q), label: t(q.kind) }; });
+    var left = passages.map(function (q, k) { return { start: q.start, end: q.end, k: k, cls: cls(q), label: t(q.kind) }; });
+    var right = passages.map(function (q, k) { return { start: q.sourceStart, end: q.sourceEnd, k: k, cls: cls(q), label: t(q.kind) }; });
     var pair = el('div', { class: 'pair' }, [
       pane(t('plan') + ': ' + p.id, TEXTS[p.id], left, 'plan'),
       pane(t('source') + ': ' + s.id, TEXTS[s.id], right, 'source')
@@ -242,10 +252,12 @@ export const REPORT_SCRIPT = String.raw`
       var key = th.getAttribute('data-key');
       if (key === sortKey) sortDir = -sortDir;
       else { sortKey = key; sortDir = key === 'score' || key === 'fromReferences' || key === 'fromPeers' ? -1 : 1; }
+      shownRows = PAGE;
       renderTable();
     });
   });
-  document.getElementById('filter').addEventListener('input', renderTable);
+  document.getElementById('filter').addEventListener('input', function () { shownRows = PAGE; renderTable(); });
+  document.getElementById('more').addEventListener('click', function () { shownRows += PAGE; renderTable(); });
   document.querySelectorAll('[data-lang]').forEach(function (b) {
     b.addEventListener('click', function () { lang = b.getAttribute('data-lang'); renderAll(); });
   });

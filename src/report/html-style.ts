@@ -26,6 +26,7 @@ tbody tr.selected { background: #ffe8c2; }
 tr.copied td.score { color: var(--accent); font-weight: 600; }
 .bar { display: inline-block; height: 8px; background: var(--accent); vertical-align: middle; margin-left: 6px; }
 #detail { scroll-margin-top: 60px; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; margin-top: 20px; }
+#more { margin: 8px 0; border: 1px solid var(--line); background: #fff; padding: 6px 12px; cursor: pointer; border-radius: 4px; }
 .sources button { margin: 0 6px 6px 0; border: 1px solid var(--line); background: #fff; padding: 4px 8px; cursor: pointer; border-radius: 4px; }
 .sources button[aria-pressed="true"] { border-color: #222; background: #222; color: #fff; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }

@@ -1,7 +1,14 @@
 /** The JSON report: the report model as it is, indented, with a final newline. */
+import { jsonChunks } from './json-chunks.js';
 import type { ScanReport } from './report-model.js';
 
-/** The report as JSON text. */
+/** The JSON report in pieces (one per plan), for reports too long for one string. */
+export function* jsonReportChunks(report: ScanReport): Generator<string> {
+  yield* jsonChunks(report, { indent: 2, depth: 2 });
+  yield '\n';
+}
+
+/** The report as JSON text. Archives of 100,000 plans need {@link writeReport} instead. */
 export function jsonReport(report: ScanReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return [...jsonReportChunks(report)].join('');
 }

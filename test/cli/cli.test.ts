@@ -51,6 +51,7 @@ describe('saochep (the command)', () => {
       ['scan', SAMPLE, '--threshold', '2'],
       ['scan', SAMPLE, '--jobs', 'many'],
       ['scan', SAMPLE, '--out', 'report.pdf'],
+      ['scan', SAMPLE, '--out', 'no-such-folder/report.json'],
       ['check', 'plan.txt'],
       ['index', SAMPLE],
     ]) {

@@ -148,6 +148,35 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'html-report.png'), fullPage: false });
   });
 
+  it('shows a large archive a page of 1,000 rows at a time, sorted over all of them', async () => {
+    const many = Array.from({ length: 2500 }, (_, i) => {
+      const p = report.plans[i % report.plans.length];
+      return { ...p, id: `${i}-${p.id}`, score: ((i * 7919) % 2500) / 2500 };
+    });
+    const file = join(tmp, 'large.html');
+    writeFileSync(file, htmlReport({ ...report, plans: many }, texts));
+    const large = await browser.newPage();
+    await large.goto(pathToFileURL(file).href);
+    const rows = () => large.locator('#plans tbody tr').count();
+    const top = [...many].sort((a, b) => b.score - a.score).slice(0, 1000);
+    expect(await rows()).toBe(1000);
+    const shown = await large.$$eval('#plans tbody tr td.score', (cells) =>
+      cells.map((c) => Number(c.getAttribute('data-score'))),
+    );
+    expect(shown).toEqual(top.map((p) => p.score));
+    expect(await large.textContent('[data-testid=more]')).toContain('1500');
+    await large.click('[data-testid=more]');
+    expect(await rows()).toBe(2000);
+    await large.click('[data-testid=more]');
+    expect(await rows()).toBe(2500);
+    expect(await large.isHidden('[data-testid=more]')).toBe(true);
+    await large.click('[data-testid=sort-score]'); // a new order starts from its first page
+    expect(await rows()).toBe(1000);
+    await large.fill('[data-testid=filter]', '1234-');
+    expect(await rows()).toBe(1);
+    await large.close();
+  });
+
   it('switches to English and back', async () => {
     await page.click('[data-testid=lang-en]');
     expect(await page.textContent('h1')).toBe('Copied plans report');

@@ -4,7 +4,15 @@
  * copies are flagged and honest plans are not (against the generator's
  * truth), and the JSON, CSV and header fields say what they should.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +21,15 @@ import { docx } from '../../corpus/generator/docx.js';
 import { writeArchive } from '../../corpus/generator/write.js';
 import {
   REPORT_SCHEMA_VERSION,
+  type ScanReport,
   type ScanResult,
   csvReport,
+  htmlReport,
   jsonReport,
   normalizeText,
   parseHeader,
   scanArchive,
+  writeReport,
 } from '../../src/index.js';
 import { makeDoc } from '../helpers/doc.js';
 import { makePdf } from '../helpers/pdf.js';
@@ -200,6 +211,54 @@ describe('the report files', () => {
       expect(Number(row.score)).toBeCloseTo(p.score, 4);
     }
     expect(csv.split('\r\n').length).toBe(rows.length + 1);
+  });
+
+  it('writeReport writes each format, by extension, as the string functions give it', async () => {
+    const dir = join(tmp, 'reports');
+    mkdirSync(dir);
+    await writeReport(join(dir, 'r.json'), result.report);
+    await writeReport(join(dir, 'r.CSV'), result.report);
+    await writeReport(join(dir, 'r.htm'), result.report, result.texts, { language: 'en' });
+    expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe(jsonReport(result.report));
+    expect(readFileSync(join(dir, 'r.CSV'), 'utf8')).toBe(csvReport(result.report));
+    expect(readFileSync(join(dir, 'r.htm'), 'utf8')).toBe(
+      htmlReport(result.report, result.texts, { language: 'en' }),
+    );
+    await expect(writeReport(join(dir, 'r.xlsx'), result.report)).rejects.toMatchObject({
+      code: 'ERR_SAOCHEP_INVALID_OPTION',
+    });
+  });
+
+  it('HTML: passages and texts only for the plans shown side by side', () => {
+    const html = htmlReport(result.report, result.texts, { maxDetailPlans: 3 });
+    const json = html.slice(
+      html.indexOf('<script type="application/json" id="saochep-data">') + 50,
+      html.indexOf('</script>'),
+    );
+    const data = JSON.parse(json) as { report: ScanReport; texts: Record<string, string> };
+    const withSources = result.report.plans.filter((p) => p.sources.length > 0);
+    const top = new Set(
+      [...withSources]
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+        .slice(0, 3)
+        .map((p) => p.id),
+    );
+    const shownSources = new Set(
+      result.report.plans.filter((p) => top.has(p.id)).flatMap((p) => p.sources.map((s) => s.id)),
+    );
+    expect(withSources.length).toBeGreaterThan(3);
+    expect(data.report.plans.map((p) => p.id)).toEqual(result.report.plans.map((p) => p.id));
+    for (const [i, p] of data.report.plans.entries()) {
+      const full = result.report.plans[i];
+      expect(p.sources.map((s) => s.id)).toEqual(full.sources.map((s) => s.id));
+      if (top.has(p.id)) {
+        expect(p).toEqual(full);
+        expect(data.texts[p.id]).toBe(result.texts.get(p.id));
+      } else {
+        for (const s of p.sources) expect(s.passages).toBeUndefined();
+        if (!shownSources.has(p.id)) expect(data.texts[p.id]).toBeUndefined();
+      }
+    }
   });
 });
 
