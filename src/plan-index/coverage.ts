@@ -15,6 +15,8 @@ export interface SegmentRules {
   minTokens: number;
   /** Largest gap between two found shingles of one segment, in positions. */
   maxGap: number;
+  /** Least share of a segment's span that must be found (0–1). */
+  minDensity: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export function coverSegments(
   rules: SegmentRules,
   covered: Uint8Array,
 ): number {
-  const { size, minTokens, maxGap } = rules;
+  const { size, minTokens, maxGap, minDensity } = rules;
   // A segment needs half of the shingles of the shortest passage: chance hits are sparse, copies are not.
   const minHits = Math.max(2, Math.ceil((minTokens - size + 1) / 2));
   let marked = 0;
@@ -40,7 +42,12 @@ export function coverSegments(
   let span = 0;
   let gap = 0;
   const close = () => {
-    if (first >= 0 && hits >= minHits && span + size - 1 >= minTokens) {
+    if (
+      first >= 0 &&
+      hits >= minHits &&
+      span + size - 1 >= minTokens &&
+      hits >= minDensity * span
+    ) {
       for (let j = first; j <= last; j++) {
         if (counts[j] === 1 && covered[j] === 0 && hit(j)) {
           covered[j] = 1;
