@@ -27,7 +27,7 @@ Usage:
   saochep --version
 
 Exit codes: 0 done, 1 bad usage, 2 nothing could be read, 3 the work failed
-(the report or the index could not be written).
+(the report or the index could not be written, or an unexpected error).
 `;
 
 export const SCAN_HELP = `Usage: saochep scan <folder|archive.jsonl> [options]

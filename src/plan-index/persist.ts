@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { SaochepError } from '../errors.js';
 
-/** Text is encoded and written in blocks of about this many bytes. */
-const BLOCK_BYTES = 1 << 20;
+/** Text is encoded and written in blocks of about this many UTF-16 code units. */
+const BLOCK_CHARS = 1 << 20;
 
 /**
  * Write `content` to `path` atomically: bytes, or text given in pieces (any
@@ -17,7 +17,7 @@ const BLOCK_BYTES = 1 << 20;
 export async function writeFileAtomic(
   path: string,
   content: Uint8Array | Iterable<string>,
-  who = 'PlanIndex.save',
+  who: string,
 ): Promise<void> {
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
@@ -32,7 +32,7 @@ export async function writeFileAtomic(
         for (const piece of content) {
           block.push(piece);
           length += piece.length;
-          if (length >= BLOCK_BYTES) {
+          if (length >= BLOCK_CHARS) {
             await handle.writeFile(block.join(''), 'utf8');
             block = [];
             length = 0;

@@ -836,7 +836,7 @@ export class PlanIndex {
   /** Save to a file, atomically: a crash leaves the old file or the new one, never half of one. */
   async save(path: string): Promise<void> {
     assertText('PlanIndex.save', path, 'path');
-    await writeFileAtomic(path, this.serialize());
+    await writeFileAtomic(path, this.serialize(), 'PlanIndex.save');
   }
 
   /** Load an index saved with {@link save}. */

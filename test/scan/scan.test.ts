@@ -231,10 +231,8 @@ describe('the report files', () => {
 
   it('HTML: passages and texts only for the plans shown side by side', () => {
     const html = htmlReport(result.report, result.texts, { maxDetailPlans: 3 });
-    const json = html.slice(
-      html.indexOf('<script type="application/json" id="saochep-data">') + 50,
-      html.indexOf('</script>'),
-    );
+    const open = '<script type="application/json" id="saochep-data">';
+    const json = html.slice(html.indexOf(open) + open.length, html.indexOf('</script>'));
     const data = JSON.parse(json) as { report: ScanReport; texts: Record<string, string> };
     const withSources = result.report.plans.filter((p) => p.sources.length > 0);
     const top = new Set(
