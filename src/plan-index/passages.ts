@@ -1,10 +1,23 @@
 /**
  * Copied passages between a checked plan and one of its matches, as
- * character offsets into both texts as they were given.
+ * character offsets into both texts as they were given, with the word-level
+ * edits inside them.
  */
-import { alignTokens } from '../evidence/align.js';
-import { type PassageKind, passageKind } from '../evidence/passage-kind.js';
+import { type AlignedPassage, type EditType, alignAcrossEdits } from '../evidence/edit-align.js';
+import type { PassageKind } from '../evidence/passage-kind.js';
 import type { ReadDocument } from './read-document.js';
+
+/** One change inside an edited passage: which words of the plan replace which words of the source. */
+export interface PassageEdit {
+  /** Offsets in the checked text (UTF-16 code units); start === end where the plan dropped words. */
+  start: number;
+  end: number;
+  /** Offsets in the source's text; sourceStart === sourceEnd where the plan added words. */
+  sourceStart: number;
+  sourceEnd: number;
+  /** 'name': a unit, place or person; 'number': a number or a date; 'words': other words. */
+  type: EditType;
+}
 
 /** A copied passage: where it is in the checked text and in the source, and how it was copied. */
 export interface Passage {
@@ -14,37 +27,73 @@ export interface Passage {
   /** Offset in the source's text as it was given to add. */
   sourceStart: number;
   sourceEnd: number;
-  /** 'verbatim': the same words (after normalisation); 'edited': words changed, added or dropped. */
+  /** 'verbatim': the same words (after normalisation) and numbers; 'edited': words changed, added or dropped. */
   kind: PassageKind;
+  /** The changes inside an edited passage, ordered by start; empty for a verbatim one. */
+  edits: PassageEdit[];
 }
 
-/** Passages `query` shares with `source`, merged into maximal runs, ordered by start. */
-export function findPassages(
-  query: ReadDocument & { substance?: Uint8Array },
+/** Token passages of `query` (with its own-content tokens) against `source`. */
+export function alignPassages(
+  query: ReadDocument,
+  own: Uint8Array,
   source: ReadDocument,
-  size: number,
   minPassage: number,
-): Passage[] {
+): AlignedPassage[] {
   const { text, tokens } = query;
-  const found = alignTokens(query, source, {
-    size,
-    maxGap: 2 * size,
-    minTokens: Math.max(size, minPassage),
+  return alignAcrossEdits({ ...query, own }, source, {
+    minTokens: minPassage,
     // Boilerplate on lines of its own (headings) separates passages; inside a sentence (a citation) it does not.
     separates: (end, start) =>
       text.slice(tokens.ends[end - 1], tokens.starts[start]).includes('\n'),
   });
+}
+
+/** Character offset of token position `t` seen as the start of a range (the text's end past the last token). */
+function startOffset(doc: ReadDocument, t: number): number {
+  return t < doc.tokens.count ? doc.tokens.starts[t] : doc.text.length;
+}
+
+/** Character range of the token range [from, to); an empty range sits at the next token. */
+function range(doc: ReadDocument, from: number, to: number): [number, number] {
+  if (to > from) return [doc.tokens.starts[from], doc.tokens.ends[to - 1]];
+  const at = startOffset(doc, from);
+  return [at, at];
+}
+
+/** Whether two token ranges hold the same tokens, boilerplate included. */
+function sameTokens(
+  a: ReadDocument,
+  aFrom: number,
+  aTo: number,
+  b: ReadDocument,
+  bFrom: number,
+  bTo: number,
+): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let k = 0; k < aTo - aFrom; k++)
+    if (a.tokens.hashes[aFrom + k] !== b.tokens.hashes[bFrom + k]) return false;
+  return true;
+}
+
+/** Token passages as character passages of both texts as given. */
+export function toPassages(
+  query: ReadDocument,
+  source: ReadDocument,
+  found: readonly AlignedPassage[],
+): Passage[] {
   return found.map((p) => {
-    const start = query.tokens.starts[p.start];
-    const end = query.tokens.ends[p.end - 1];
-    const sourceStart = source.tokens.starts[p.sourceStart];
-    const sourceEnd = source.tokens.ends[p.sourceEnd - 1];
-    return {
-      start,
-      end,
-      sourceStart,
-      sourceEnd,
-      kind: passageKind(query.text.slice(start, end), source.text.slice(sourceStart, sourceEnd)),
-    };
+    const [start, end] = range(query, p.start, p.end);
+    const [sourceStart, sourceEnd] = range(source, p.sourceStart, p.sourceEnd);
+    const edits = p.edits.map((e) => {
+      const [es, ee] = range(query, e.start, e.end);
+      const [ss, se] = range(source, e.sourceStart, e.sourceEnd);
+      return { start: es, end: ee, sourceStart: ss, sourceEnd: se, type: e.type };
+    });
+    const kind: PassageKind =
+      edits.length === 0 && sameTokens(query, p.start, p.end, source, p.sourceStart, p.sourceEnd)
+        ? 'verbatim'
+        : 'edited';
+    return { start, end, sourceStart, sourceEnd, kind, edits };
   });
 }

@@ -33,8 +33,17 @@ import {
   ignoreRules,
   resolveIndexOptions,
 } from './options.js';
-import { coverSegments } from './coverage.js';
-import { type Passage, findPassages } from './passages.js';
+import type { AlignedPassage, EditType } from '../evidence/edit-align.js';
+import {
+  countOnes,
+  coverFromFingerprints,
+  coverPassages,
+  dropSharedStock,
+  hasHitCluster,
+  ownTokens,
+} from './copied-share.js';
+import { type Finding, findingOf } from './finding.js';
+import { type Passage, alignPassages, toPassages } from './passages.js';
 import { readWholeFile, writeFileAtomic } from './persist.js';
 import { PostingTable } from './posting-table.js';
 import {
@@ -62,9 +71,12 @@ export interface PlanDoc {
 /** An indexed document that shares text with a checked plan. */
 export interface PlanMatch {
   id: string;
-  /** Jaccard similarity of the two documents' own content (boilerplate set aside). */
+  /** Jaccard similarity of the two documents' shingles (boilerplate set aside). */
   similarity: number;
-  /** Share of the checked plan's own content that occurs in this document. */
+  /**
+   * Share of the checked plan's own content (in syllables) that lies inside
+   * the passages copied from this document: the same measure as the score.
+   */
   containment: number;
   /** True for reference documents (directives, templates: see addReference). */
   reference: boolean;
@@ -89,14 +101,17 @@ export interface Breakdown {
 export interface CheckResult {
   /**
    * The sao chép score: share of the plan's own content (boilerplate set
-   * aside) found in its matches, from 0 to 1. Equals fromReferences + fromPeers.
+   * aside), in syllables, that lies inside passages copied from its matches,
+   * across edits; from 0 to 1. Equals fromReferences + fromPeers.
    */
   score: number;
   /** Best first: highest containment, then similarity. */
   matches: PlanMatch[];
-  /** Share of the plan's text set aside as boilerplate (frame, stock phrases, ignored patterns). */
+  /** Share of the plan's syllables set aside as boilerplate (frame, stock phrases, ignored patterns). */
   ignored: number;
   breakdown: Breakdown;
+  /** One sentence in Vietnamese and English that says what was copied from where, and how. */
+  finding: Finding;
 }
 
 /** A plan to check: its text, or its text with meta (meta.date dates it). */
@@ -179,6 +194,41 @@ const LEARNED_MIN_DOCUMENTS = 5;
 /** Source documents read for passages, kept for the next checks. */
 const READ_CACHE = 1024;
 const NO_DATE = -0x80000000;
+/** Candidates aligned at most per check, the most promising first. */
+const MAX_ALIGNED = 200;
+/**
+ * Without texts, a fingerprint segment counts when hits make this share of
+ * its span: stock phrases of one subject chain into sparse segments (on
+ * 100,000 generated plans, 60% took honest plans scoring ≥ 0.15 from 1.4% to 0.18%).
+ */
+const FALLBACK_MIN_DENSITY = 0.6;
+const NO_EDITS: Record<EditType, number> = { name: 0, number: 0, words: 0 };
+
+/** A candidate whose fingerprints passed verification. */
+interface Verified {
+  d: number;
+  id: string;
+  reference: boolean;
+  earlier: boolean | undefined;
+  similarity: number;
+  shared: number;
+  /** Its stamp in the fingerprint marks. */
+  stamp: number;
+}
+
+/** A match while the check runs: with its dense id and alignment. */
+type FoundMatch = PlanMatch & {
+  d: number;
+  aligned: AlignedPassage[] | undefined;
+  source: ReadDocument | undefined;
+};
+
+/** Edits of a match's passages, by type. */
+function editCounts(aligned: readonly AlignedPassage[] | undefined): Record<EditType, number> {
+  const out = { ...NO_EDITS };
+  for (const p of aligned ?? []) for (const e of p.edits) out[e.type]++;
+  return out;
+}
 
 /** Copy of meta through JSON, so that it is the same before and after a save. */
 function cloneMeta(meta: unknown, id: string, fn: string): Record<string, unknown> | undefined {
@@ -674,6 +724,7 @@ export class PlanIndex {
   check(input: CheckInput, options?: CheckOptions): CheckResult {
     const { text, meta } = checkInput(input);
     const opts = checkOptions(options);
+    const size = this.options.shingleSize;
     const query = this.read(text);
     // Shingles that do not count: reference titles and, once learned, stock phrases (never a reference's text).
     const stock = this.stockPhraseThreshold();
@@ -689,18 +740,20 @@ export class PlanIndex {
       )
         counts[i] = 0;
     }
-    let counted = 0;
-    for (let i = 0; i < counts.length; i++) counted += counts[i];
-    const ignored = counts.length === 0 ? 0 : 1 - counted / counts.length;
+    const own = ownTokens(query, counts, size);
+    const ownCount = countOnes(own);
+    const tokenCount = query.tokens.count;
+    const ignored = tokenCount === 0 ? 0 : 1 - ownCount / tokenCount;
     const set = countedSet(query, counts);
     const n = set.length;
-    const nothing: CheckResult = {
+    const nothing = (): CheckResult => ({
       score: 0,
       matches: [],
       ignored,
       breakdown: { fromReferences: 0, fromPeers: 0, original: 1 },
-    };
-    if (n === 0 || this.live === 0) return nothing;
+      finding: findingOf({ score: 0, sources: 0, edits: NO_EDITS }),
+    });
+    if (n === 0 || ownCount === 0 || this.live === 0) return nothing();
 
     const queryDate = opts.date ?? parseMetaDate(meta?.date) ?? parseDateLine(text);
     let probeBits = 0;
@@ -720,10 +773,14 @@ export class PlanIndex {
       this.bandKeysOfSet(set),
     );
 
+    // Verification: the fingerprints say which candidates share enough, and where.
     this.queryFingerprints.load(set);
     const excluded = new Set(opts.exclude);
-    const matches: Array<PlanMatch & { rate: number; d: number }> = [];
-    const { minContainment, threshold } = this.options;
+    const { threshold, minPassage } = this.options;
+    const marks = this.fingerprintMarks;
+    const shingles = query.shingles;
+    const window = minPassage + 2 * size;
+    const verified: Verified[] = [];
     for (const d of candidates) {
       const id = this.ids[d];
       if (excluded.has(id)) continue;
@@ -738,53 +795,78 @@ export class PlanIndex {
           (reference && (date === NO_DATE || date <= queryDate));
         if (!eligible) continue;
       }
-      const size = this.sizes.data[d];
+      const docSize = this.sizes.data[d];
       const rate = collisionRate(this.fpCount.data[d]);
-      const shared = correctForCollisions(this.fingerprintHits(d), n, rate, Math.min(n, size));
-      const containment = shared / n;
-      const similarity = shared / (n + size - shared);
-      if (containment < minContainment && similarity < threshold) continue;
-      const match: PlanMatch & { rate: number; d: number } = {
-        id,
-        similarity,
-        containment,
-        reference,
+      const stamp = this.nextStamp();
+      const hits = this.fingerprintHits(d, marks, stamp);
+      const shared = correctForCollisions(hits, n, rate, Math.min(n, docSize));
+      const similarity = shared / (n + docSize - shared);
+      const hit = (i: number) => marks[shingles[i] >>> 16] === stamp;
+      // A cluster of hits beyond what chance gives: fewer cannot hold a passage.
+      const expected = rate * window;
+      const minHits = Math.max(4, Math.ceil(expected + 3 * Math.sqrt(expected)));
+      if (similarity < threshold && !hasHitCluster(counts, hit, window, minHits)) continue;
+      verified.push({ d, id, reference, earlier, similarity, shared, stamp });
+    }
+    // The most promising first, so that a cap on alignments keeps the best.
+    verified.sort((a, b) => b.shared - a.shared || a.d - b.d);
+    if (verified.length > MAX_ALIGNED) verified.length = MAX_ALIGNED;
+
+    // The score: own tokens inside the passages of any match; references apart for the breakdown.
+    const coveredAny = new Uint8Array(tokenCount);
+    const coveredReference = new Uint8Array(tokenCount);
+    const fallbackRules = {
+      size,
+      minTokens: Math.max(size, minPassage),
+      maxGap: 2 * size,
+      minDensity: FALLBACK_MIN_DENSITY,
+    };
+    const sources = verified.map((v) => this.readSource(v.d));
+    const alignedAll = verified.map((v, k) => {
+      const source = sources[k];
+      return source ? alignPassages(query, own, source, minPassage) : undefined;
+    });
+    // Sentences that many sources share are the genre's, whether or not the index has learned them.
+    if (this.options.learnedBoilerplate > 0)
+      dropSharedStock(
+        alignedAll,
+        verified.map((v) => v.reference),
+        own,
+        minPassage,
+      );
+    const matches: FoundMatch[] = [];
+    for (const [k, v] of verified.entries()) {
+      const source = sources[k];
+      const aligned = alignedAll[k];
+      let inside: number;
+      if (aligned) {
+        inside = coverPassages(aligned, own, coveredAny);
+        if (v.reference) coverPassages(aligned, own, coveredReference);
+      } else {
+        // No text: the fingerprints' dense segments stand in for passages (stamps are per candidate).
+        this.fingerprintHits(v.d, marks, v.stamp);
+        const hit = (i: number) => marks[shingles[i] >>> 16] === v.stamp;
+        inside = coverFromFingerprints(counts, hit, fallbackRules, own, coveredAny);
+        if (v.reference) coverFromFingerprints(counts, hit, fallbackRules, own, coveredReference);
+      }
+      if (inside === 0 && v.similarity < threshold) continue;
+      const match: FoundMatch = {
+        id: v.id,
+        similarity: v.similarity,
+        containment: inside / ownCount,
+        reference: v.reference,
         passages: [],
-        rate,
-        d,
+        d: v.d,
+        aligned,
+        source,
       };
-      if (earlier !== undefined) match.earlier = earlier;
-      if (this.metas[d] !== undefined) match.meta = this.metas[d];
+      if (v.earlier !== undefined) match.earlier = v.earlier;
+      if (this.metas[v.d] !== undefined) match.meta = this.metas[v.d];
       matches.push(match);
     }
-    if (matches.length === 0) return nothing;
-
-    // Coverage: positions of the plan inside passage-long segments found in a match, and in references.
-    const positions = counts.length;
-    const coveredAny = new Uint8Array(positions);
-    const coveredReference = new Uint8Array(positions);
-    const marks = this.fingerprintMarks;
-    const shingles = query.shingles;
-    const rules = {
-      size: this.options.shingleSize,
-      minTokens: Math.max(this.options.shingleSize, this.options.minPassage),
-      maxGap: 2 * this.options.shingleSize,
-      // A copy, even with names and figures changed, keeps most of its shingles; the stock phrases
-      // of one subject ("bộ phận tiếp nhận và trả kết quả") chain into sparse segments. On 100,000
-      // generated plans, 60% took honest plans scoring ≥ 0.15 from 1.4% to 0.18%.
-      minDensity: 0.6,
-    };
-    let foundAny = 0;
-    let foundReference = 0;
-    for (const m of matches) {
-      const stamp = this.nextStamp();
-      this.fingerprintHits(m.d, marks, stamp);
-      const hit = (i: number) => marks[shingles[i] >>> 16] === stamp;
-      foundAny += coverSegments(counts, hit, rules, coveredAny);
-      if (m.reference) foundReference += coverSegments(counts, hit, rules, coveredReference);
-    }
-    const score = foundAny / counted;
-    const fromReferences = Math.min(score, foundReference / counted);
+    if (matches.length === 0) return nothing();
+    const score = countOnes(coveredAny) / ownCount;
+    const fromReferences = Math.min(score, countOnes(coveredReference) / ownCount);
 
     matches.sort(
       (a, b) =>
@@ -792,24 +874,23 @@ export class PlanIndex {
         b.similarity - a.similarity ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
+    const top = matches[0];
+    const finding = findingOf({
+      score,
+      top,
+      sources: matches.filter((m) => m.containment > 0).length,
+      edits: editCounts(top.aligned),
+    });
     const returned = matches.slice(0, opts.limit);
-    if (opts.passages) {
-      for (const m of returned) {
-        const source = this.readSource(m.d);
-        if (source)
-          m.passages = findPassages(
-            { ...query, substance: counts },
-            source,
-            this.options.shingleSize,
-            this.options.minPassage,
-          );
-      }
-    }
+    if (opts.passages)
+      for (const m of returned)
+        if (m.aligned && m.source) m.passages = toPassages(query, m.source, m.aligned);
     return {
       score,
-      matches: returned.map(({ rate: _rate, d: _d, ...match }) => match),
+      matches: returned.map(({ d: _d, aligned: _a, source: _s, ...match }) => match),
       ignored,
       breakdown: { fromReferences, fromPeers: score - fromReferences, original: 1 - score },
+      finding,
     };
   }
 

@@ -3,7 +3,7 @@
  * tokens that are boilerplate (the administrative frame, user patterns), and
  * its shingles, each counting or not.
  */
-import { shingleCounts } from '../evidence/align.js';
+import { shingleCounts } from '../evidence/shingle-counts.js';
 import { type TitleRange, markFrame } from '../evidence/frame.js';
 import { type TokenStream, tokenStream } from '../evidence/token-stream.js';
 import { shingleTokenHashes } from '../sketch/shingle.js';

@@ -175,10 +175,11 @@ describe('stock phrases learned from the archive', () => {
         );
     expect(stockPassages(off).length).toBeGreaterThan(0);
     expect(stockPassages(learned)).toEqual([]);
-    // A share above the phrase's (a third of the documents) does not learn it.
+    // A share above the phrase's (a third of the documents) does not learn it (the passage still
+    // goes: a short sentence that many of the plan's sources share is the genre's, see dropSharedStock).
     const high = new PlanIndex({ frame: false, learnedBoilerplate: 0.5 });
     high.addAll(docs);
-    expect(stockPassages(high).length).toBeGreaterThan(0);
+    expect(high.check(honest).ignored).toBeLessThan(withLearning.ignored);
   });
 
   it('are not learned before learnFrom documents', () => {
@@ -186,7 +187,9 @@ describe('stock phrases learned from the archive', () => {
     small.addAll(docs);
     const off = new PlanIndex({ frame: false, learnedBoilerplate: 0 });
     off.addAll(docs);
-    expect(small.check(honest).score).toBeCloseTo(off.check(honest).score, 6);
+    // Nothing is set aside from the counts (a small archive only drops sentences many sources share).
+    expect(small.check(honest).ignored).toBeCloseTo(off.check(honest).ignored, 6);
+    expect(small.check(honest).score).toBeLessThanOrEqual(off.check(honest).score);
   });
 });
 

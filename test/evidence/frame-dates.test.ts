@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateLine, parseMetaDate, isoDate } from '../../src/evidence/dates.js';
 import { markFrame } from '../../src/evidence/frame.js';
-import { tokenEditDistance } from '../../src/evidence/passage-kind.js';
 import { tokenStream } from '../../src/evidence/token-stream.js';
 import { toTcvn3 } from '../helpers/vietnamese.js';
 
@@ -96,14 +95,5 @@ describe('dates', () => {
     expect(parseMetaDate(new Date(Date.UTC(2021, 10, 18)))).toBe(day);
     expect(parseMetaDate('2025-02-30')).toBeUndefined();
     expect(parseMetaDate(20211118)).toBeUndefined();
-  });
-});
-
-describe('tokenEditDistance', () => {
-  it('counts words changed, added or dropped, not letters or case', () => {
-    expect(tokenEditDistance('Hỗ trợ hộ nghèo', 'HỖ TRỢ HỘ NGHÈO')).toBe(0);
-    expect(tokenEditDistance('Hỗ trợ hộ nghèo xã Hùng Long', 'Hỗ trợ hộ nghèo xã Tân Lập')).toBe(2);
-    expect(tokenEditDistance('Hỗ trợ hộ nghèo', 'Hỗ trợ các hộ nghèo')).toBe(1);
-    expect(tokenEditDistance('hòa bình', 'hoà bình')).toBe(0);
   });
 });

@@ -1,0 +1,631 @@
+/**
+ * Copied passages across the copier's edits: a region of the plan aligned
+ * with a region of a source although words were substituted, inserted or
+ * dropped, names, numbers and dates changed and lines moved.
+ *
+ * Seeds are exact matches of three syllables, grown into maximal runs on
+ * their diagonal; runs are chained in order in both texts (sparse dynamic
+ * programming, as read mappers chain seeds) with a cost for each skipped
+ * syllable and for each syllable by which the two sides drift apart. A chain
+ * is a passage when it holds `minTokens` syllables of the plan's own content
+ * and at least half of them are matched: a copy with a word changed every
+ * five keeps its shape, two stock phrases a line apart do not.
+ *
+ * Boilerplate tokens (the frame) are left out on both sides, so a citation or
+ * a heading between two copied stretches is no gap. Work is linear in the
+ * texts' lengths: a seed that occurs more than {@link MAX_SEED_OCCURRENCES}
+ * times in the source only extends runs that other seeds started.
+ */
+import { fmix32, murmurStep } from '../sketch/hash.js';
+import { NUMBER_TOKEN_HASH } from '../text/token-hash.js';
+import { LOWER, type TokenStream } from './token-stream.js';
+
+/** One side of an alignment. */
+export interface EditAlignSide {
+  /** The text the tokens point into. */
+  text: string;
+  tokens: TokenStream;
+  /** 1 for boilerplate tokens: left out of the alignment, neither matched nor a gap. */
+  mask: Uint8Array;
+}
+
+/** The checked plan's side: which tokens are its own content. */
+export interface EditAlignQuery extends EditAlignSide {
+  /** 1 for tokens of the plan's own content (not boilerplate, not a stock phrase). */
+  own: Uint8Array;
+}
+
+/** What kind of words an edit changed. */
+export type EditType = 'name' | 'number' | 'words';
+
+/** One change inside a passage, in token positions (end exclusive; an empty side is an insertion or deletion). */
+export interface TokenEdit {
+  start: number;
+  end: number;
+  sourceStart: number;
+  sourceEnd: number;
+  type: EditType;
+}
+
+/** A passage in token positions (end exclusive), with what it holds. */
+export interface AlignedPassage {
+  start: number;
+  end: number;
+  sourceStart: number;
+  sourceEnd: number;
+  /** Own-content tokens of the plan in [start, end). */
+  own: number;
+  /** Of those, the tokens matched to the same token of the source. */
+  matched: number;
+  /** Own tokens of the whole counting stretch this passage was cut from (at headings). */
+  stretchOwn: number;
+  /** The changes inside the passage, ordered by start. */
+  edits: TokenEdit[];
+}
+
+/** Options of {@link alignAcrossEdits}. */
+export interface EditAlignOptions {
+  /** Own-content tokens a stretch needs to count (minPassage). */
+  minTokens: number;
+  /**
+   * Whether boilerplate between plan tokens `end - 1` and `start` separates
+   * two passages (a heading on its own line does; a citation inside a
+   * sentence does not). The stretch still counts as a whole.
+   */
+  separates?: (end: number, start: number) => boolean;
+  /**
+   * Own tokens a shorter piece needs to count when it stands next to other
+   * copied text of the same source in the plan, together twice minTokens
+   * (moved lines, short items): default 40% of minTokens, with 90% of its
+   * tokens matched.
+   */
+  minShortTokens?: number;
+}
+
+/** Syllables of a seed. */
+const SEED = 3;
+/** A seed found more often than this in the source does not start runs (it still extends them). */
+export const MAX_SEED_OCCURRENCES = 16;
+/** Runs a plan position may hold open at once (bounds repetitive text). */
+const MAX_OPEN_RUNS = 256;
+/** How far a new run is grown backwards, in tokens. */
+const MAX_BACK_EXTENSION = 64;
+/** Largest gap bridged between two runs of one chain, in tokens of either side. */
+const MAX_GAP = 12;
+/** Earlier runs looked at for each run's predecessor. */
+const LOOKBACK = 96;
+/** Cost of each syllable skipped, and of each syllable by which the sides drift apart. */
+const GAP_COST = 0.5;
+const DRIFT_COST = 1;
+/**
+ * Least share of a stretch's own tokens that must be matched: 90% for a
+ * stretch of minTokens (one sentence that two honest plans of one template
+ * share with a word or two changed is not a copy), falling to 50% from
+ * twice minTokens on (a copied section with a word changed every five is).
+ */
+function matchedShareNeeded(own: number, minTokens: number): number {
+  const shortness = Math.min(1, Math.max(0, (2 * minTokens - own) / minTokens));
+  return LONG_MATCHED_SHARE + (SHORT_MATCHED_SHARE - LONG_MATCHED_SHARE) * shortness;
+}
+const LONG_MATCHED_SHARE = 0.5;
+/** A shorter piece of a source already shown to be copied: its share of minTokens, and of matched tokens. */
+const SHORT_SHARE = 0.4;
+const SHORT_MATCHED_SHARE = 0.9;
+/** Own tokens, in minTokens, of a run of adjacent pieces that makes its short pieces count. */
+const CLUSTER_TOKENS = 2;
+/** Plan tokens between two pieces that still stand next to each other. */
+const ADJACENT = 2;
+
+/** The unmasked tokens of a side: their positions and hashes. */
+interface Compressed {
+  positions: Int32Array;
+  hashes: Uint32Array;
+}
+
+function compress(side: EditAlignSide): Compressed {
+  const { tokens, mask } = side;
+  let n = 0;
+  for (let t = 0; t < tokens.count; t++) if (mask[t] === 0) n++;
+  const positions = new Int32Array(n);
+  const hashes = new Uint32Array(n);
+  for (let t = 0, c = 0; t < tokens.count; t++) {
+    if (mask[t] !== 0) continue;
+    positions[c] = t;
+    hashes[c++] = tokens.hashes[t];
+  }
+  return { positions, hashes };
+}
+
+function seedKeys(hashes: Uint32Array): Uint32Array {
+  const n = Math.max(0, hashes.length - SEED + 1);
+  const keys = new Uint32Array(n);
+  for (let c = 0; c < n; c++) {
+    let h = murmurStep(0x5a0c4e9, hashes[c]);
+    h = murmurStep(h, hashes[c + 1]);
+    keys[c] = fmix32(murmurStep(h, hashes[c + 2]));
+  }
+  return keys;
+}
+
+/** Source seed positions by key: open addressing over a chain array, with each key's count. */
+class SeedTable {
+  readonly keys: Uint32Array;
+  readonly heads: Int32Array;
+  readonly counts: Int32Array;
+  readonly chain: Int32Array;
+  private readonly mask: number;
+
+  constructor(keys: Uint32Array) {
+    const size = 1 << Math.ceil(Math.log2(Math.max(16, keys.length * 2)));
+    this.mask = size - 1;
+    this.keys = new Uint32Array(size);
+    this.heads = new Int32Array(size).fill(-1);
+    this.counts = new Int32Array(size);
+    this.chain = new Int32Array(keys.length).fill(-1);
+    // Inserted backwards so that each chain lists positions in ascending order.
+    for (let j = keys.length - 1; j >= 0; j--) {
+      const slot = this.slotOf(keys[j]);
+      this.keys[slot] = keys[j];
+      this.chain[j] = this.heads[slot];
+      this.heads[slot] = j;
+      this.counts[slot]++;
+    }
+  }
+
+  slotOf(key: number): number {
+    let slot = fmix32(key) & this.mask;
+    while (this.heads[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+}
+
+/** Maximal exact runs shared by the two compressed sequences, each at least a seed long. */
+interface Runs {
+  q: Int32Array;
+  s: Int32Array;
+  length: Int32Array;
+  count: number;
+}
+
+function findRuns(q: Compressed, s: Compressed): Runs {
+  const qh = q.hashes;
+  const sh = s.hashes;
+  const qKeys = seedKeys(qh);
+  const table = new SeedTable(seedKeys(sh));
+  let capacity = 64;
+  let rq: Int32Array = new Int32Array(capacity);
+  let rs: Int32Array = new Int32Array(capacity);
+  let rl: Int32Array = new Int32Array(capacity);
+  let count = 0;
+  let open: Int32Array = new Int32Array(MAX_OPEN_RUNS);
+  let next: Int32Array = new Int32Array(MAX_OPEN_RUNS);
+  let openCount = 0;
+  // Diagonal (j - i + offset) → 1 + the plan position at which a run on it was last extended or started.
+  const offset = qh.length;
+  const diagonalSeen = new Int32Array(qh.length + sh.length + 1);
+  let lastDiagonal = 0;
+  let budget = 4 * (qh.length + sh.length);
+  for (let i = 0; i < qKeys.length; i++) {
+    let nextCount = 0;
+    const last = i + SEED - 1;
+    for (let o = 0; o < openCount; o++) {
+      const r = open[o];
+      const j = rs[r] + rl[r];
+      if (rq[r] + rl[r] === last && j < sh.length && sh[j] === qh[last]) {
+        rl[r]++;
+        next[nextCount++] = r;
+        diagonalSeen[rs[r] - rq[r] + offset] = i + 1;
+      }
+    }
+    const slot = table.slotOf(qKeys[i]);
+    const occurrences = table.counts[slot];
+    let first = -1;
+    if (occurrences > 0 && occurrences <= MAX_SEED_OCCURRENCES) first = table.heads[slot];
+    else if (occurrences > 0 && nextCount === 0 && budget > 0) {
+      // A frequent seed where no run is open (repetitive text): start from the occurrences at or
+      // after the last diagonal, within a budget of chain steps that keeps the work linear.
+      first = table.heads[slot];
+      const from = i + lastDiagonal - MAX_GAP;
+      while (first !== -1 && first < from && budget > 0) {
+        first = table.chain[first];
+        budget--;
+      }
+    }
+    if (first !== -1) {
+      let taken = 0;
+      for (
+        let j = first;
+        j !== -1 && nextCount < MAX_OPEN_RUNS && taken < MAX_SEED_OCCURRENCES;
+        j = table.chain[j]
+      ) {
+        taken++;
+        const diagonal = j - i + offset;
+        if (diagonalSeen[diagonal] === i + 1) continue;
+        if (qh[i] !== sh[j] || qh[i + 1] !== sh[j + 1] || qh[i + 2] !== sh[j + 2]) continue;
+        // A run whose start was a frequent seed: grow it back to where the two texts differ.
+        let back = 0;
+        while (
+          back < MAX_BACK_EXTENSION &&
+          i - back > 0 &&
+          j - back > 0 &&
+          qh[i - back - 1] === sh[j - back - 1] &&
+          diagonalSeen[diagonal] !== i - back
+        )
+          back++;
+        if (count === capacity) {
+          capacity *= 2;
+          rq = grow(rq, capacity);
+          rs = grow(rs, capacity);
+          rl = grow(rl, capacity);
+        }
+        lastDiagonal = j - i;
+        rq[count] = i - back;
+        rs[count] = j - back;
+        rl[count] = SEED + back;
+        diagonalSeen[diagonal] = i + 1;
+        next[nextCount++] = count++;
+      }
+    }
+    [open, next] = [next, open];
+    openCount = nextCount;
+  }
+  return { q: rq, s: rs, length: rl, count };
+}
+
+function grow(array: Int32Array, capacity: number): Int32Array {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
+}
+
+/** Cost of going from a run ending at (qEnd, sEnd) to one starting at (qStart, sStart). */
+function gapCost(dq: number, ds: number): number {
+  const gq = Math.max(0, dq);
+  const gs = Math.max(0, ds);
+  return GAP_COST * Math.max(gq, gs) + DRIFT_COST * Math.abs(gq - gs);
+}
+
+/**
+ * Chains of runs, each in order in both texts, best first, as arrays of run
+ * indices. Each run is in one chain at most.
+ */
+function chainRuns(runs: Runs): number[][] {
+  const n = runs.count;
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  order.sort((a, b) => runs.q[a] - runs.q[b] || runs.s[a] - runs.s[b]);
+  const score = new Float64Array(n);
+  const pred = new Int32Array(n).fill(-1);
+  for (let t = 0; t < n; t++) {
+    const a = order[t];
+    const qa = runs.q[a];
+    const sa = runs.s[a];
+    const la = runs.length[a];
+    let best = la;
+    for (let u = t - 1; u >= 0 && u >= t - LOOKBACK; u--) {
+      const b = order[u];
+      const qb = runs.q[b];
+      const sb = runs.s[b];
+      if (qb >= qa || sb >= sa) continue;
+      const dq = qa - (qb + runs.length[b]);
+      const ds = sa - (sb + runs.length[b]);
+      if (dq > MAX_GAP || ds > MAX_GAP) continue;
+      const gain = la - Math.max(0, -dq, -ds);
+      if (gain <= 0) continue;
+      const value = score[u] + gain - gapCost(dq, ds);
+      if (value > best) {
+        best = value;
+        pred[t] = u;
+      }
+    }
+    score[t] = best;
+  }
+  const byScore = new Int32Array(n);
+  for (let t = 0; t < n; t++) byScore[t] = t;
+  byScore.sort((a, b) => score[b] - score[a] || a - b);
+  const used = new Uint8Array(n);
+  const chains: number[][] = [];
+  for (let k = 0; k < n; k++) {
+    const t = byScore[k];
+    if (used[t] === 1) continue;
+    const path: number[] = [];
+    let u = t;
+    while (u !== -1 && used[u] === 0) {
+      used[u] = 1;
+      path.push(order[u]);
+      u = pred[u];
+    }
+    path.reverse();
+    chains.push(path);
+  }
+  return chains;
+}
+
+/**
+ * Drop weak runs at the ends of a chain: a short run beyond a gap as long as
+ * itself is more likely a common phrase next to the copy than part of it.
+ */
+function trimChain(chain: number[], runs: Runs): number[] {
+  let first = 0;
+  let last = chain.length - 1;
+  const weak = (end: number, neighbour: number, before: boolean) => {
+    const [b, a] = before ? [end, neighbour] : [neighbour, end];
+    const dq = runs.q[a] - (runs.q[b] + runs.length[b]);
+    const ds = runs.s[a] - (runs.s[b] + runs.length[b]);
+    return runs.length[end] <= 2 * SEED && runs.length[end] < 2 * gapCost(dq, ds) + 2;
+  };
+  while (last > first && weak(chain[first], chain[first + 1], true)) first++;
+  while (last > first && weak(chain[last], chain[last - 1], false)) last--;
+  return chain.slice(first, last + 1);
+}
+
+/** Whether two tokens that hash alike differ as written (numbers all hash alike). */
+function numberChanged(q: EditAlignSide, t: number, s: EditAlignSide, u: number): boolean {
+  if (q.tokens.hashes[t] !== NUMBER_TOKEN_HASH) return false;
+  return (
+    q.text.slice(q.tokens.starts[t], q.tokens.ends[t]) !==
+    s.text.slice(s.tokens.starts[u], s.tokens.ends[u])
+  );
+}
+
+/** Whether token t begins a sentence or a line (so its capital says nothing). */
+function startsSentence(side: EditAlignSide, t: number): boolean {
+  const { text, tokens } = side;
+  for (let k = tokens.starts[t] - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x22 || c === 0x28) continue;
+    return c === 0x0a || c === 0x0d || c === 0x2e || c === 0x3a || c === 0x3b || c === 0x21;
+  }
+  return true;
+}
+
+/** Name, number or other words: from the changed tokens of both sides. */
+function editType(
+  q: EditAlignSide,
+  qFrom: number,
+  qTo: number,
+  s: EditAlignSide,
+  sFrom: number,
+  sTo: number,
+): EditType {
+  let tokens = 0;
+  let capitals = 0;
+  let numbers = 0;
+  const look = (side: EditAlignSide, from: number, to: number) => {
+    for (let t = from; t < to; t++) {
+      if (side.mask[t] !== 0) continue;
+      tokens++;
+      if (side.tokens.hashes[t] === NUMBER_TOKEN_HASH) numbers++;
+      else if (side.tokens.upper[t] !== LOWER && (t > from || !startsSentence(side, t))) capitals++;
+    }
+  };
+  look(q, qFrom, qTo);
+  look(s, sFrom, sTo);
+  if (numbers > 0) return 'number';
+  return tokens > 0 && capitals * 2 >= tokens ? 'name' : 'words';
+}
+
+/** Plan-side view of a compressed range, in token positions. */
+function span(c: Compressed, from: number, to: number, count: number): [number, number] {
+  if (from < to) return [c.positions[from], c.positions[to - 1] + 1];
+  const at = from < c.positions.length ? c.positions[from] : count;
+  return [at, at];
+}
+
+/** Edits inside a passage made of the given runs (in chain order), in token positions. */
+function editsOf(
+  parts: number[],
+  runs: Runs,
+  q: EditAlignQuery,
+  qc: Compressed,
+  s: EditAlignSide,
+  sc: Compressed,
+): { edits: TokenEdit[]; matched: Uint8Array; qFrom: number; qTo: number } {
+  const qFrom = runs.q[parts[0]];
+  let qTo = qFrom;
+  for (const r of parts) qTo = Math.max(qTo, runs.q[r] + runs.length[r]);
+  const matched = new Uint8Array(qTo - qFrom);
+  const edits: TokenEdit[] = [];
+  const push = (qa: number, qb: number, sa: number, sb: number, type?: EditType) => {
+    const [start, end] = span(qc, qa, qb, q.tokens.count);
+    const [sourceStart, sourceEnd] = span(sc, sa, sb, s.tokens.count);
+    edits.push({
+      start,
+      end,
+      sourceStart,
+      sourceEnd,
+      type: type ?? editType(q, start, end, s, sourceStart, sourceEnd),
+    });
+  };
+  let qEnd = -1;
+  let sEnd = -1;
+  for (const r of parts) {
+    const rq = runs.q[r];
+    const rs = runs.s[r];
+    const rl = runs.length[r];
+    // The part of this run not already covered by the previous one (runs of a chain may overlap).
+    const skip = qEnd < 0 ? 0 : Math.max(0, qEnd - rq, sEnd - rs);
+    if (qEnd >= 0) {
+      const dq = rq + skip - qEnd;
+      const ds = rs + skip - sEnd;
+      if (dq === ds) {
+        // Substitutions: the same number of tokens on both sides, compared one by one.
+        let k = 0;
+        while (k < dq) {
+          if (qc.hashes[qEnd + k] === sc.hashes[sEnd + k]) {
+            matched[qEnd + k - qFrom] = 1;
+            k++;
+            continue;
+          }
+          let e = k;
+          while (e < dq && qc.hashes[qEnd + e] !== sc.hashes[sEnd + e]) e++;
+          push(qEnd + k, qEnd + e, sEnd + k, sEnd + e);
+          k = e;
+        }
+      } else push(qEnd, qEnd + dq, sEnd, sEnd + ds);
+    }
+    for (let k = skip; k < rl; k++) {
+      matched[rq + k - qFrom] = 1;
+      const t = qc.positions[rq + k];
+      const u = sc.positions[rs + k];
+      if (numberChanged(q, t, s, u)) {
+        const last = edits[edits.length - 1];
+        if (last && last.type === 'number' && last.end === t && last.sourceEnd === u) {
+          last.end = t + 1;
+          last.sourceEnd = u + 1;
+        } else
+          edits.push({ start: t, end: t + 1, sourceStart: u, sourceEnd: u + 1, type: 'number' });
+      }
+    }
+    qEnd = Math.max(qEnd, rq + rl);
+    sEnd = Math.max(sEnd, rs + rl);
+  }
+  return { edits, matched, qFrom, qTo };
+}
+
+/**
+ * Passages that `q` shares with `s` across edits, in token positions, ordered
+ * by start and disjoint in the plan. Only stretches holding `minTokens` own
+ * tokens of the plan, at least half of them matched, are returned.
+ */
+export function alignAcrossEdits(
+  q: EditAlignQuery,
+  s: EditAlignSide,
+  options: EditAlignOptions,
+): AlignedPassage[] {
+  const qc = compress(q);
+  const sc = compress(s);
+  const runs = findRuns(qc, sc);
+  const taken = new Uint8Array(qc.hashes.length);
+  const out: AlignedPassage[] = [];
+  const minShort = options.minShortTokens ?? Math.ceil(options.minTokens * SHORT_SHARE);
+  /** Plan ranges (compressed) of accepted stretches, and short dense pieces waiting for a neighbour. */
+  const accepted: Array<[number, number, number]> = [];
+  const pending: Array<{ parts: number[]; from: number; to: number; own: number }> = [];
+  /** Accept a chain if it passes `rule`; the plan tokens it holds are taken. */
+  const accept = (chain: number[], rule: 'long' | 'short'): void => {
+    // Plan tokens already given to a better chain are not counted twice: runs lose their taken
+    // ends (each run is in one chain only, so it is trimmed in place) or go.
+    const isTaken = (r: number, k: number) => taken[runs.q[r] + k] === 1;
+    const parts = chain.filter((r) => {
+      while (runs.length[r] > 0 && isTaken(r, 0)) {
+        runs.q[r]++;
+        runs.s[r]++;
+        runs.length[r]--;
+      }
+      while (runs.length[r] > 0 && isTaken(r, runs.length[r] - 1)) runs.length[r]--;
+      if (runs.length[r] < SEED) return false;
+      for (let k = 0; k < runs.length[r]; k++) if (isTaken(r, k)) return false;
+      return true;
+    });
+    if (parts.length === 0) return;
+    const { edits, matched, qFrom, qTo } = editsOf(parts, runs, q, qc, s, sc);
+    let own = 0;
+    let hits = 0;
+    for (let c = qFrom; c < qTo; c++) {
+      if (q.own[qc.positions[c]] === 0) continue;
+      own++;
+      hits += matched[c - qFrom];
+    }
+    const dense = own >= minShort && hits >= SHORT_MATCHED_SHARE * own;
+    const ok =
+      rule === 'long'
+        ? own >= options.minTokens && hits >= matchedShareNeeded(own, options.minTokens) * own
+        : dense;
+    if (!ok) {
+      if (rule === 'long' && dense) pending.push({ parts, from: qFrom, to: qTo, own });
+      return;
+    }
+    for (let c = qFrom; c < qTo; c++) taken[c] = 1;
+    accepted.push([qFrom, qTo, own]);
+    for (const p of splitAtSeparators(parts, runs, qc, sc, q, edits, matched, qFrom, options))
+      out.push({ ...p, stretchOwn: own });
+  };
+  for (const found of chainRuns(runs)) {
+    const chain = trimChain(found, runs);
+    if (chain.length > 0) accept(chain, 'long');
+  }
+  // Shorter dense pieces count where they stand next to other copied text of this source in the
+  // plan: moved lines, short items. A stock phrase alone amid the plan's own text does not.
+  if (pending.length > 0) {
+    const pieces = [
+      ...accepted.map(([from, to, own]) => ({ parts: undefined, from, to, own })),
+      ...pending,
+    ].sort((a, b) => a.from - b.from);
+    let cluster: typeof pieces = [];
+    const flush = () => {
+      const own = cluster.reduce((sum, p) => sum + p.own, 0);
+      const anchored = cluster.some((p) => p.parts === undefined);
+      if (anchored && own >= CLUSTER_TOKENS * options.minTokens)
+        for (const p of cluster) if (p.parts !== undefined) accept(p.parts, 'short');
+      cluster = [];
+    };
+    for (const p of pieces) {
+      const last = cluster[cluster.length - 1];
+      if (last !== undefined && p.from - last.to > ADJACENT) flush();
+      cluster.push(p);
+    }
+    flush();
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** A counting stretch cut into passages where boilerplate separates it in the plan (a heading). */
+function splitAtSeparators(
+  parts: number[],
+  runs: Runs,
+  qc: Compressed,
+  sc: Compressed,
+  q: EditAlignQuery,
+  edits: TokenEdit[],
+  matched: Uint8Array,
+  qFrom: number,
+  options: EditAlignOptions,
+): Array<Omit<AlignedPassage, 'stretchOwn'>> {
+  const groups: number[][] = [];
+  let qEnd = -1;
+  for (const r of parts) {
+    const start = runs.q[r];
+    const group = groups[groups.length - 1];
+    const split =
+      group === undefined ||
+      (start >= qEnd &&
+        qc.positions[start] > qc.positions[qEnd - 1] + 1 &&
+        (options.separates === undefined ||
+          options.separates(qc.positions[qEnd - 1] + 1, qc.positions[start])));
+    if (split) groups.push([r]);
+    else group.push(r);
+    qEnd = split ? start + runs.length[r] : Math.max(qEnd, start + runs.length[r]);
+  }
+  return groups.map((group) => {
+    let cq0 = Infinity;
+    let cq1 = -1;
+    let cs0 = Infinity;
+    let cs1 = -1;
+    for (const r of group) {
+      cq0 = Math.min(cq0, runs.q[r]);
+      cq1 = Math.max(cq1, runs.q[r] + runs.length[r]);
+      cs0 = Math.min(cs0, runs.s[r]);
+      cs1 = Math.max(cs1, runs.s[r] + runs.length[r]);
+    }
+    const start = qc.positions[cq0];
+    const end = qc.positions[cq1 - 1] + 1;
+    let own = 0;
+    let hits = 0;
+    for (let c = cq0; c < cq1; c++) {
+      if (q.own[qc.positions[c]] === 0) continue;
+      own++;
+      hits += matched[c - qFrom];
+    }
+    return {
+      start,
+      end,
+      sourceStart: sc.positions[cs0],
+      sourceEnd: sc.positions[cs1 - 1] + 1,
+      own,
+      matched: hits,
+      edits: edits.filter((e) => e.start >= start && e.end <= end && e.start < end),
+    };
+  });
+}
