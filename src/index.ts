@@ -35,7 +35,9 @@ export type {
   SketchedDocument,
   StoredDocument,
 } from './plan-index/plan-index.js';
-export type { Passage } from './plan-index/passages.js';
+export type { Passage, PassageEdit } from './plan-index/passages.js';
+export type { EditType } from './evidence/edit-align.js';
+export type { Finding } from './plan-index/finding.js';
 export type { PassageKind } from './evidence/passage-kind.js';
 export { INDEX_DEFAULTS } from './plan-index/options.js';
 export type { PlanIndexOptions, ResolvedIndexOptions } from './plan-index/options.js';

@@ -236,6 +236,8 @@ export async function checkCommand(
   const b = result.breakdown;
   const lines = [
     `${positionals[0]}: sao chép score ${pct(result.score)} (from references ${pct(b.fromReferences)}, from other plans ${pct(b.fromPeers)}, original ${pct(b.original)}; ${pct(result.ignored)} set aside as boilerplate)`,
+    `  ${result.finding.vi}`,
+    `  ${result.finding.en}`,
   ];
   if (result.matches.length === 0) lines.push('no source found');
   for (const m of result.matches) {
@@ -245,7 +247,7 @@ export async function checkCommand(
     for (const p of m.passages.slice(0, 5)) {
       const copied = text.slice(p.start, p.end).replace(/\s+/g, ' ');
       lines.push(
-        `    [${p.start}–${p.end} ← ${p.sourceStart}–${p.sourceEnd}, ${p.kind}] ${copied.length > 90 ? `${copied.slice(0, 87)}…` : copied}`,
+        `    [${p.start}–${p.end} ← ${p.sourceStart}–${p.sourceEnd}, ${p.kind}${p.edits.length > 0 ? `, ${p.edits.length} edits` : ''}] ${copied.length > 90 ? `${copied.slice(0, 87)}…` : copied}`,
       );
     }
     if (m.passages.length > 5) lines.push(`    … ${m.passages.length - 5} more`);

@@ -342,8 +342,9 @@ function chainRuns(runs: Runs): number[][] {
 }
 
 /**
- * Drop weak runs at the ends of a chain: a short run beyond a gap as long as
- * itself is more likely a common phrase next to the copy than part of it.
+ * Drop weak runs at the ends of a chain: a short run beyond a gap longer than
+ * itself (or, where the sides drift apart, beyond a costly gap) is more
+ * likely a common phrase next to the copy than part of it.
  */
 function trimChain(chain: number[], runs: Runs): number[] {
   let first = 0;
@@ -352,7 +353,10 @@ function trimChain(chain: number[], runs: Runs): number[] {
     const [b, a] = before ? [end, neighbour] : [neighbour, end];
     const dq = runs.q[a] - (runs.q[b] + runs.length[b]);
     const ds = runs.s[a] - (runs.s[b] + runs.length[b]);
-    return runs.length[end] <= 2 * SEED && runs.length[end] < 2 * gapCost(dq, ds) + 2;
+    const length = runs.length[end];
+    if (length > 2 * SEED) return false;
+    // Words substituted one for one keep both sides in step: a run beyond them is the copy's own.
+    return dq === ds ? length < dq : length < 2 * gapCost(dq, ds) + 2;
   };
   while (last > first && weak(chain[first], chain[first + 1], true)) first++;
   while (last > first && weak(chain[last], chain[last - 1], false)) last--;
@@ -457,9 +461,16 @@ function editsOf(
             k++;
             continue;
           }
-          let e = k;
-          while (e < dq && qc.hashes[qEnd + e] !== sc.hashes[sEnd + e]) e++;
-          push(qEnd + k, qEnd + e, sEnd + k, sEnd + e);
+          // One edit per run of changed words of one kind ("Nam Đàn tăng cường": a name, then words).
+          const kind = (at: number) => {
+            const t = qc.positions[qEnd + at];
+            const u = sc.positions[sEnd + at];
+            return editType(q, t, t + 1, s, u, u + 1);
+          };
+          const type = kind(k);
+          let e = k + 1;
+          while (e < dq && qc.hashes[qEnd + e] !== sc.hashes[sEnd + e] && kind(e) === type) e++;
+          push(qEnd + k, qEnd + e, sEnd + k, sEnd + e, type);
           k = e;
         }
       } else push(qEnd, qEnd + dq, sEnd, sEnd + ds);

@@ -21,6 +21,7 @@ const COLUMNS = [
   'sources',
   'encoding',
   'language',
+  'finding',
 ] as const;
 
 /** A CSV field: quoted when it holds a comma, a quote or a line break. */
@@ -55,6 +56,7 @@ export function* csvReportChunks(report: ScanReport): Generator<string> {
       sources,
       p.encoding,
       p.language,
+      p.finding.vi,
     ]
       .map(field)
       .join(',')}\r\n`;

@@ -3,11 +3,12 @@
  * JSON, CSV and HTML reports are written. See the README ("The scan report")
  * for the schema.
  */
+import type { Finding } from '../plan-index/finding.js';
 import type { Breakdown } from '../plan-index/plan-index.js';
 import type { Passage } from '../plan-index/passages.js';
 
 /** Version of the report schema; bumped when a field changes meaning or goes away. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** A source of a plan: another plan, or a reference (directive, template). */
 export interface ReportSource {
@@ -43,6 +44,8 @@ export interface ReportPlan {
   breakdown: Breakdown;
   /** score ≥ the scan's threshold. */
   copied: boolean;
+  /** What was copied from where, and how, in one sentence each in Vietnamese and English. */
+  finding: Finding;
   sources: ReportSource[];
 }
 

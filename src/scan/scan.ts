@@ -284,6 +284,7 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
         original: round(result.breakdown.original),
       },
       copied: result.score >= threshold,
+      finding: result.finding,
       sources: result.matches.map((m) => ({
         id: m.id,
         reference: m.reference,

@@ -1,0 +1,215 @@
+/**
+ * Passages and the score across the copier's edits, against independent
+ * truth: a brute-force word alignment (dynamic programming) on small random
+ * texts, planted copies whose edits are known word by word, and hand-checked
+ * edits and findings.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PlanIndex, tokenize } from '../../src/index.js';
+import { copiedByAlignment } from '../helpers/alignment.js';
+import { SYLLABLES } from '../helpers/vietnamese.js';
+
+/** No boilerplate, so that the alignment itself is what is measured. */
+const PURE = { frame: false, learnedBoilerplate: 0 } as const;
+const word = fc.constantFrom(...SYLLABLES);
+
+/** Token index of each token of a space-joined text, by character offset of its start. */
+function tokenOf(words: readonly string[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let at = 0;
+  for (const [k, w] of words.entries()) {
+    out.set(at, k);
+    at += w.length + 1;
+  }
+  return out;
+}
+
+/** Tokens of the plan covered by the passages of its match with `id`. */
+function covered(words: readonly string[], index: PlanIndex, id: string): boolean[] {
+  const text = words.join(' ');
+  const got = new Array<boolean>(words.length).fill(false);
+  const starts = tokenOf(words);
+  const match = index.check(text, { limit: 100 }).matches.find((m) => m.id === id);
+  for (const p of match?.passages ?? [])
+    for (const [offset, k] of starts) if (offset >= p.start && offset < p.end) got[k] = true;
+  return got;
+}
+
+/** A seeded generator (mulberry32), so that an edit rate is the rate the words get. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Substitute `rate` of the words (drawn with `seed`), returning the copy and which were kept. */
+function substitute(
+  source: readonly string[],
+  seed: number,
+  rate: number,
+): { copy: string[]; kept: boolean[] } {
+  const random = rng(seed);
+  const copy = [...source];
+  const kept = new Array<boolean>(source.length).fill(true);
+  for (let k = 0; k < source.length; k++) {
+    if (random() < rate) {
+      copy[k] = `x${SYLLABLES[Math.floor(random() * SYLLABLES.length)]}`;
+      kept[k] = false;
+    }
+  }
+  return { copy, kept };
+}
+
+describe('passages across edits against a brute-force word alignment', () => {
+  it('cover the tokens the dynamic-programming alignment says are copied, and end on the same words', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 150, maxLength: 260 }),
+        fc.integer(),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        fc.array(word, { minLength: 40, maxLength: 120 }),
+        (source, seed, rate, fresh) => {
+          const { copy } = substitute(source.slice(20, 140), seed, rate);
+          const plan = [...fresh.slice(0, 20), ...copy, ...fresh.slice(20)];
+          const index = new PlanIndex(PURE);
+          index.add({ id: 's', text: source.join(' ') });
+          const got = covered(plan, index, 's');
+          const truth = copiedByAlignment(plan, source, 25);
+          const disagree = got.filter((g, k) => g !== truth[k]).length;
+          expect(disagree / plan.length).toBeLessThanOrEqual(0.08);
+          const text = plan.join(' ');
+          const sourceText = source.join(' ');
+          const match = index.check(text).matches.find((m) => m.id === 's');
+          for (const p of match?.passages ?? []) {
+            const a = tokenize(text.slice(p.start, p.end));
+            const b = tokenize(sourceText.slice(p.sourceStart, p.sourceEnd));
+            // Both ends align the same words: no passage runs on into text the other side lacks.
+            expect(a.slice(0, 3)).toEqual(b.slice(0, 3));
+            expect(a.slice(-3)).toEqual(b.slice(-3));
+          }
+        },
+      ),
+      { numRuns: 40, seed: 101 },
+    );
+  });
+});
+
+describe('the score across edits', () => {
+  it('never decreases when an edit is undone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 120, maxLength: 200 }),
+        fc.integer(),
+        fc.double({ min: 0.05, max: 0.35, noNaN: true }),
+        fc.nat(),
+        (source, seed, rate, which) => {
+          const { copy, kept } = substitute(source, seed, rate);
+          const edited = kept.flatMap((k, i) => (k ? [] : [i]));
+          if (edited.length === 0) return;
+          const undone = [...copy];
+          const at = edited[which % edited.length];
+          undone[at] = source[at];
+          const index = new PlanIndex(PURE);
+          index.add({ id: 's', text: source.join(' ') });
+          const before = index.check(copy.join(' ')).score;
+          const after = index.check(undone.join(' ')).score;
+          expect(after).toBeGreaterThanOrEqual(before - 1e-9);
+        },
+      ),
+      { numRuns: 60, seed: 202 },
+    );
+  });
+
+  it('stays within a bound of the true copied share for random edit rates', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 200, maxLength: 300 }),
+        fc.integer(),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        fc.integer({ min: 120, max: 220 }),
+        fc.array(word, { minLength: 200, maxLength: 200 }),
+        (source, seed, rate, copied, fresh) => {
+          const { copy, kept } = substitute(source.slice(0, copied), seed, rate);
+          const plan = [...copy, ...fresh.map((w) => `y${w}`)];
+          const index = new PlanIndex(PURE);
+          index.add({ id: 's', text: source.join(' ') });
+          const { score } = index.check(plan.join(' '));
+          // Truth: the copied region's share of the plan, and of it the words kept unchanged.
+          const region = copy.length / plan.length;
+          const unchanged = kept.filter(Boolean).length / plan.length;
+          expect(score).toBeLessThanOrEqual(region + 0.03);
+          expect(score).toBeGreaterThanOrEqual(unchanged - 0.08);
+        },
+      ),
+      { numRuns: 40, seed: 303 },
+    );
+  });
+
+  it('counts a source with one long copied stretch whatever its share of the plan', () => {
+    const source = Array.from({ length: 900 }, (_, k) => SYLLABLES[(k * 7 + 3) % SYLLABLES.length]);
+    const own = Array.from({ length: 500 }, (_, k) => `z${SYLLABLES[(k * 13) % SYLLABLES.length]}`);
+    // 77 syllables of 577: 13% of the plan, under the old 20% cut-off.
+    const plan = [...own.slice(0, 250), ...source.slice(400, 477), ...own.slice(250)];
+    const index = new PlanIndex(PURE);
+    index.add({ id: 's', text: source.join(' ') });
+    const result = index.check(plan.join(' '));
+    expect(result.matches[0]?.id).toBe('s');
+    expect(result.score).toBeCloseTo(77 / plan.length, 2);
+  });
+});
+
+describe('edits inside passages', () => {
+  const base =
+    'Ủy ban nhân dân huyện Nam Đàn tăng cường công tác tuyên truyền, phổ biến pháp luật đến từng thôn, ' +
+    'tổ dân phố; phấn đấu đến ngày 12/3/2023 có 95% hộ gia đình được tiếp cận thông tin về cải cách hành chính, ' +
+    'bảo đảm mọi người dân đều nắm được quyền và nghĩa vụ của mình trong việc giải quyết thủ tục hành chính.';
+  const copy = base
+    .replace('Nam Đàn', 'Hưng Nguyên')
+    .replace('12/3/2023', '15/4/2024')
+    .replace('tăng cường', 'đẩy mạnh');
+
+  it('say which words of the plan replace which words of the source, as a name, a number or other words', () => {
+    const index = new PlanIndex(PURE);
+    index.add({ id: 's', text: base, meta: { number: '12/KH-UBND', unit: 'UBND huyện Nam Đàn' } });
+    const result = index.check(copy);
+    const [passage] = result.matches[0].passages;
+    expect(passage.kind).toBe('edited');
+    const shown = passage.edits.map((e) => [
+      copy.slice(e.start, e.end),
+      base.slice(e.sourceStart, e.sourceEnd),
+      e.type,
+    ]);
+    expect(shown).toEqual([
+      ['Hưng Nguyên', 'Nam Đàn', 'name'],
+      ['đẩy mạnh', 'tăng cường', 'words'],
+      ['15/4/2024', '12/3/2023', 'number'],
+    ]);
+  });
+
+  it('give a verbatim passage no edits, and a finding an inspector can paste', () => {
+    const index = new PlanIndex(PURE);
+    index.add({
+      id: 's',
+      text: base,
+      meta: { number: '12/KH-UBND', unit: 'UBND huyện Nam Đàn', date: '2023-01-05' },
+    });
+    const verbatim = index.check(base).matches[0].passages[0];
+    expect(verbatim).toMatchObject({ kind: 'verbatim', edits: [] });
+    const renamed = base.replace('Nam Đàn', 'Hưng Nguyên').replace('12/3/2023', '15/4/2024');
+    const result = index.check({ text: renamed, meta: { date: '2023-06-01' } });
+    expect(result.finding.vi).toBe(
+      `${Math.round(result.score * 100)}% nội dung chép từ Kế hoạch số 12/KH-UBND của UBND huyện Nam Đàn (ban hành trước), chỉ thay tên đơn vị, địa danh và số liệu, ngày tháng; ${Math.round((1 - result.score) * 100)}% là nội dung riêng.`,
+    );
+    expect(result.finding.en).toContain('copied from plan No. 12/KH-UBND of UBND huyện Nam Đàn');
+    expect(result.finding.en).toContain('changing only the names of units and places and numbers');
+    const honest = index.check(
+      'Một văn bản khác hẳn, không có câu nào giống văn bản trong kho lưu trữ.',
+    );
+    expect(honest.finding.vi).toMatch(/^Không phát hiện sao chép đáng kể/);
+  });
+});
