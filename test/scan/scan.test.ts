@@ -268,6 +268,7 @@ describe('parseHeader', () => {
       unit: 'ĐẢNG BỘ HUYỆN NHƯ XUÂN ĐẢNG ỦY XÃ BÌNH THÀNH',
       number: '278-KH/ĐU',
       type: 'KẾ HOẠCH',
+      typeFrom: 'line',
       title: 'Triển khai thực hiện Chỉ thị số 76/CT-UBND',
       date: '2025-02-26',
     });
