@@ -194,8 +194,10 @@ const LEARNED_MIN_DOCUMENTS = 5;
 /** Source documents read for passages, kept for the next checks. */
 const READ_CACHE = 1024;
 const NO_DATE = -0x80000000;
+/** Fewest fingerprint hits in a cluster that makes a candidate worth reading and aligning. */
+const MIN_CLUSTER_HITS = 7;
 /** Candidates aligned at most per check, the most promising first. */
-const MAX_ALIGNED = 200;
+const MAX_ALIGNED = 64;
 /**
  * Without texts, a fingerprint segment counts when hits make this share of
  * its span: stock phrases of one subject chain into sparse segments (on
@@ -779,7 +781,6 @@ export class PlanIndex {
     const { threshold, minPassage } = this.options;
     const marks = this.fingerprintMarks;
     const shingles = query.shingles;
-    const window = minPassage + 2 * size;
     const verified: Verified[] = [];
     for (const d of candidates) {
       const id = this.ids[d];
@@ -802,10 +803,20 @@ export class PlanIndex {
       const shared = correctForCollisions(hits, n, rate, Math.min(n, docSize));
       const similarity = shared / (n + docSize - shared);
       const hit = (i: number) => marks[shingles[i] >>> 16] === stamp;
-      // A cluster of hits beyond what chance gives: fewer cannot hold a passage.
-      const expected = rate * window;
-      const minHits = Math.max(4, Math.ceil(expected + 3 * Math.sqrt(expected)));
-      if (similarity < threshold && !hasHitCluster(counts, hit, window, minHits)) continue;
+      // A cluster of hits beyond what chance gives: a near-verbatim passage of minPassage (half of
+      // its shingles in a window its length), or a long edited copy (a sixth of them over a window
+      // of four times its length). A stock phrase or two gives neither.
+      const cluster = (span: number, share: number) => {
+        const expected = rate * span;
+        const minHits = Math.max(
+          MIN_CLUSTER_HITS,
+          Math.ceil(share * span),
+          Math.ceil(expected + 3 * Math.sqrt(expected)),
+        );
+        return hasHitCluster(counts, hit, span, minHits);
+      };
+      if (similarity < threshold && !cluster(minPassage, 0.5) && !cluster(4 * minPassage, 1 / 6))
+        continue;
       verified.push({ d, id, reference, earlier, similarity, shared, stamp });
     }
     // The most promising first, so that a cap on alignments keeps the best.
