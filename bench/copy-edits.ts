@@ -5,16 +5,12 @@
  * the same copies. Also reports the truth: the share of the copy's words
  * that came from the source unchanged.
  */
+import { Random } from '../corpus/generator/random.js';
 
-/** A deterministic generator (mulberry32). */
+/** A deterministic generator: the corpus generator's, as a function. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 /** The kinds of copy. */

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Random } from '../../corpus/generator/random.js';
 import { PlanIndex, tokenize } from '../../src/index.js';
 import { copiedByAlignment } from '../helpers/alignment.js';
 import { SYLLABLES } from '../helpers/vietnamese.js';
@@ -36,29 +37,18 @@ function covered(words: readonly string[], index: PlanIndex, id: string): boolea
   return got;
 }
 
-/** A seeded generator (mulberry32), so that an edit rate is the rate the words get. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Substitute `rate` of the words (drawn with `seed`), returning the copy and which were kept. */
 function substitute(
   source: readonly string[],
   seed: number,
   rate: number,
 ): { copy: string[]; kept: boolean[] } {
-  const random = rng(seed);
+  const random = new Random(seed);
   const copy = [...source];
   const kept = new Array<boolean>(source.length).fill(true);
   for (let k = 0; k < source.length; k++) {
-    if (random() < rate) {
-      copy[k] = `x${SYLLABLES[Math.floor(random() * SYLLABLES.length)]}`;
+    if (random.next() < rate) {
+      copy[k] = `x${random.pick(SYLLABLES)}`;
       kept[k] = false;
     }
   }
