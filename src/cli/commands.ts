@@ -271,8 +271,9 @@ export async function checkCommand(
     try {
       return index.check(text, { ...checkOptions, exclude });
     } catch (error) {
-      if (error instanceof SaochepError && error.code === 'ERR_SAOCHEP_INVALID_OPTION')
-        throw new UsageError(error.message);
+      // SaochepError or SaochepTypeError: a bad --date or --limit is bad usage.
+      if ((error as { code?: unknown }).code === 'ERR_SAOCHEP_INVALID_OPTION')
+        throw new UsageError((error as Error).message);
       throw error;
     }
   };

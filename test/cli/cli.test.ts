@@ -321,5 +321,8 @@ describe('saochep (usage details)', () => {
     const fresh = saochep('check', original, '--index', 'gate.idx', '--fail-above', '0.5');
     expect(fresh.code).toBe(0);
     expect(saochep('check', original, '--index', 'gate.idx', '--fail-above', '2').code).toBe(1);
+    const badDate = saochep('check', original, '--index', 'gate.idx', '--date', 'nonsense');
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr).toMatch(/^saochep: PlanIndex\.check: option date must be a date/);
   });
 });
