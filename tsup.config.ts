@@ -1,12 +1,14 @@
 import { defineConfig } from 'tsup';
 
+// No source maps: they would point at src/, which the package does not ship, and the
+// bundles are not minified, so stack traces already name saochep's own functions.
 export default defineConfig([
   {
     // The library, for import and require, with its types.
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'node20',
     platform: 'node',
@@ -20,7 +22,7 @@ export default defineConfig([
     entry: { cli: 'src/cli/main.ts', 'scan-worker': 'src/scan/scan-worker.ts' },
     format: ['esm'],
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
     target: 'node20',
     platform: 'node',

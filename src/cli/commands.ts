@@ -5,13 +5,15 @@
 import { availableParallelism } from 'node:os';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { SaochepError } from '../errors.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import { readDocumentFile } from '../read/read-file.js';
 import type { ScanReport } from '../report/report-model.js';
 import { reportFormatOf, writeReport } from '../report/write-report.js';
 import { type ScanProgress, indexArchive, scanArchive } from '../scan/scan.js';
+import type { CheckResult, PlanMatch } from '../plan-index/plan-index.js';
+import { givenIndexFlags, indexOptionsOf, numberOption } from './index-options.js';
 import { ProgressBar } from './progress.js';
 import { NothingReadError, UsageError } from './usage.js';
 
@@ -21,22 +23,8 @@ export interface CommandIo {
   stderr: NodeJS.WriteStream;
 }
 
-function numberOption(
-  value: string | undefined,
-  name: string,
-  min: number,
-  max: number,
-  integer: boolean,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(
-      `--${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got "${value}".`,
-    );
-  }
-  return n;
-}
+/** Exit code of saochep check when the plan scores at or above --fail-above. */
+export const EXIT_FAIL_ABOVE = 4;
 
 function progressOf(
   io: CommandIo,
@@ -62,14 +50,25 @@ function progressOf(
   };
 }
 
-/** Fail before a long scan, not after it, when the report's folder cannot be written to. */
-async function assertWritableFolder(out: string): Promise<void> {
+/** Fail before a long run, not after it, when the output's folder cannot be written to. */
+async function assertWritableFolder(out: string, what: string): Promise<void> {
   const folder = dirname(resolve(out));
   try {
     await access(folder, constants.W_OK);
   } catch {
-    throw new UsageError(`cannot write the report to ${out}: ${folder} is missing or read-only.`);
+    throw new UsageError(`cannot write the ${what} to ${out}: ${folder} is missing or read-only.`);
   }
+}
+
+/** The cut-off score of a scan: --copied-at, or its deprecated name --threshold. */
+function copiedAtOption(values: Record<string, string | boolean | undefined>): number | undefined {
+  const copiedAt = numberOption(values['copied-at'], 'copied-at', 0, 1, false);
+  const threshold = numberOption(values.threshold, 'threshold', 0, 1, false);
+  if (copiedAt !== undefined && threshold !== undefined && copiedAt !== threshold)
+    throw new UsageError(
+      '--threshold is the old name of --copied-at: give one of them (--copied-at).',
+    );
+  return copiedAt ?? threshold;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -81,7 +80,7 @@ export function scanSummary(report: ScanReport, out: string, seconds: number): s
     `saochep ${report.saochep}: ${s.plans} plans read from ${s.files} files in ${seconds.toFixed(1)} s` +
       (s.references ? `, ${s.references} references` : '') +
       (s.errors ? `, ${s.errors} not read (see the report's errors)` : ''),
-    `copied (score ≥ ${report.options.threshold}): ${s.copied} plans, ${s.copiedFromReferences} of them mostly from references; mean score ${pct(s.meanScore)}`,
+    `copied (score ≥ ${report.options.copiedAt}): ${s.copied} plans, ${s.copiedFromReferences} of them mostly from references; mean score ${pct(s.meanScore)}`,
   ];
   if (report.clusters.length)
     lines.push(
@@ -108,10 +107,18 @@ export async function scanCommand(
   const out = (values.out as string | undefined) ?? 'saochep-report.html';
   if (reportFormatOf(out) === undefined)
     throw new UsageError(`--out must end in .html, .json or .csv, got "${out}".`);
-  await assertWritableFolder(out);
+  await assertWritableFolder(out, 'report');
   const lang = (values.lang as string | undefined) ?? 'vi';
   if (lang !== 'vi' && lang !== 'en')
     throw new UsageError(`--lang must be vi or en, got "${lang}".`);
+  const threshold = copiedAtOption(values);
+  const indexOptions = indexOptionsOf(values);
+  if (values.index !== undefined && givenIndexFlags(values).length > 0)
+    throw new UsageError(
+      `${givenIndexFlags(values).join(', ')}: a scan with --index uses the options saved in the index; ` +
+        'drop them, or build a new index with them (saochep index).',
+    );
+  const jobs = numberOption(values.jobs, 'jobs', 1, 256, true) ?? availableParallelism();
   const quiet = values.quiet === true;
   const progress = progressOf(io, quiet);
   const started = Date.now();
@@ -121,10 +128,9 @@ export async function scanCommand(
       archive: positionals[0],
       references: values.references as string | undefined,
       index: values.index as string | undefined,
-      threshold: numberOption(values.threshold as string | undefined, 'threshold', 0, 1, false),
-      jobs:
-        numberOption(values.jobs as string | undefined, 'jobs', 1, 256, true) ??
-        availableParallelism(),
+      threshold,
+      jobs,
+      indexOptions,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -160,10 +166,18 @@ export async function indexCommand(
   if (positionals.length !== 1) throw new UsageError('index takes one folder or .jsonl archive.');
   const out = values.out as string | undefined;
   if (!out) throw new UsageError('index needs --out <saved.idx>: where to save the index.');
+  const indexOptions = indexOptionsOf(values);
+  if (values.add === true && givenIndexFlags(values).length > 0)
+    throw new UsageError(
+      `${givenIndexFlags(values).join(', ')}: --add extends the index with the options saved in it; ` +
+        'drop them, or build a new index without --add.',
+    );
+  const jobs = numberOption(values.jobs, 'jobs', 1, 256, true);
+  await assertWritableFolder(out, 'index');
   const quiet = values.quiet === true;
   let index: PlanIndex;
   try {
-    index = values.add === true ? await PlanIndex.load(out) : new PlanIndex();
+    index = values.add === true ? await PlanIndex.load(out) : new PlanIndex(indexOptions);
   } catch (error) {
     throw new NothingReadError((error as Error).message);
   }
@@ -175,7 +189,7 @@ export async function indexCommand(
     indexed = await indexArchive(index, {
       archive: positionals[0],
       references: values.references as string | undefined,
-      jobs: numberOption(values.jobs as string | undefined, 'jobs', 1, 256, true),
+      jobs,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -205,6 +219,26 @@ export async function indexCommand(
   return 0;
 }
 
+/**
+ * The indexed documents that are the checked file itself: a document whose id
+ * is the file's path (or ends it: ids are paths inside the indexed folder) or
+ * its file name, and whose text is the file's text (when the index keeps no
+ * texts: a containment of 1). A copy under another name is not
+ * the plan itself: it stays a source, so that a gate still stops it.
+ */
+function selfMatches(file: string, text: string, index: PlanIndex, result: CheckResult): string[] {
+  const path = resolve(file);
+  const named = (m: PlanMatch) =>
+    m.id === file || m.id === basename(file) || path.endsWith(`${sep}${m.id.split('/').join(sep)}`);
+  return result.matches
+    .filter((m) => {
+      if (!named(m)) return false;
+      const indexed = index.text(m.id);
+      return indexed !== undefined ? indexed === text : m.containment >= 0.999;
+    })
+    .map((m) => m.id);
+}
+
 /** saochep check. */
 export async function checkCommand(
   positionals: string[],
@@ -215,7 +249,16 @@ export async function checkCommand(
   const indexPath = values.index as string | undefined;
   if (!indexPath)
     throw new UsageError('check needs --index <saved.idx> (build one with saochep index).');
-  const limit = numberOption(values.limit as string | undefined, 'limit', 1, 10_000, true) ?? 10;
+  const limit = numberOption(values.limit, 'limit', 1, 10_000, true) ?? 10;
+  const failAbove = numberOption(values['fail-above'], 'fail-above', 0, 1, false);
+  if (values['same-day'] === true && values['only-earlier'] !== true)
+    throw new UsageError('--same-day goes with --only-earlier.');
+  const checkOptions = {
+    limit,
+    onlyEarlier: values['only-earlier'] === true,
+    includeSameDay: values['same-day'] === true,
+    ...(typeof values.date === 'string' ? { date: values.date } : {}),
+  };
   let index: PlanIndex;
   let text: string;
   try {
@@ -224,14 +267,38 @@ export async function checkCommand(
   } catch (error) {
     throw new NothingReadError((error as Error).message);
   }
-  const result = index.check(text, { limit });
+  const check = (exclude: string[]) => {
+    try {
+      return index.check(text, { ...checkOptions, exclude });
+    } catch (error) {
+      // SaochepError or SaochepTypeError: a bad --date or --limit is bad usage.
+      if ((error as { code?: unknown }).code === 'ERR_SAOCHEP_INVALID_OPTION')
+        throw new UsageError((error as Error).message);
+      throw error;
+    }
+  };
+  let result = check([]);
+  const itself = selfMatches(positionals[0], text, index, result);
+  if (itself.length > 0) result = check(itself);
+  const code = failAbove !== undefined && result.score >= failAbove ? EXIT_FAIL_ABOVE : 0;
   if (values.json === true) {
-    io.stdout.write(`${JSON.stringify({ file: positionals[0], ...result }, null, 2)}\n`);
-    return 0;
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          file: positionals[0],
+          ...(itself.length > 0 ? { alreadyIndexedAs: itself } : {}),
+          ...(failAbove !== undefined ? { failAbove, failed: code !== 0 } : {}),
+          ...result,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return code;
   }
   if (values.quiet === true) {
     io.stdout.write(`${result.score.toFixed(4)}\n`);
-    return 0;
+    return code;
   }
   const b = result.breakdown;
   const lines = [
@@ -239,6 +306,10 @@ export async function checkCommand(
     `  ${result.finding.vi}`,
     `  ${result.finding.en}`,
   ];
+  if (itself.length > 0)
+    lines.push(
+      `this plan is already in the index as ${itself.join(', ')}: it is left out of its own sources`,
+    );
   if (result.matches.length === 0) lines.push('no source found');
   for (const m of result.matches) {
     lines.push(
@@ -252,6 +323,8 @@ export async function checkCommand(
     }
     if (m.passages.length > 5) lines.push(`    … ${m.passages.length - 5} more`);
   }
+  if (code !== 0)
+    lines.push(`score ${pct(result.score)} ≥ --fail-above ${pct(failAbove!)}: exit ${code}`);
   io.stdout.write(`${lines.join('\n')}\n`);
-  return 0;
+  return code;
 }

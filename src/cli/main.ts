@@ -2,11 +2,14 @@
 /**
  * The saochep command line: `saochep scan`, `saochep check`, `saochep index`.
  * Exit codes: 0 done, 1 bad usage, 2 nothing could be read, 3 the work failed
- * (the report or index could not be written, or an unexpected error).
+ * (the report or index could not be written, or an unexpected error), 4 the
+ * checked plan scores at or above --fail-above, 130 stopped by SIGINT (143 SIGTERM).
  */
-import { parseArgs } from 'node:util';
 import { VERSION } from '../version.js';
+import { type OptionSpec, parseCommandArgs } from './args.js';
 import { type CommandIo, checkCommand, indexCommand, scanCommand } from './commands.js';
+import { INDEX_OPTION_SPECS } from './index-options.js';
+import { exitCleanlyOnSignals } from './interrupt.js';
 import {
   CHECK_HELP,
   INDEX_HELP,
@@ -16,19 +19,30 @@ import {
   UsageError,
 } from './usage.js';
 
-const COMMANDS = {
+const HELP: OptionSpec = { type: 'boolean', short: 'h' };
+
+const COMMANDS: Record<
+  string,
+  {
+    help: string;
+    run: typeof scanCommand;
+    options: Readonly<Record<string, OptionSpec>>;
+  }
+> = {
   scan: {
     help: SCAN_HELP,
     run: scanCommand,
     options: {
       out: { type: 'string' },
       references: { type: 'string' },
+      'copied-at': { type: 'string' },
       threshold: { type: 'string' },
       index: { type: 'string' },
       jobs: { type: 'string' },
       lang: { type: 'string' },
       quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      ...INDEX_OPTION_SPECS,
+      help: HELP,
     },
   },
   check: {
@@ -36,10 +50,14 @@ const COMMANDS = {
     run: checkCommand,
     options: {
       index: { type: 'string' },
+      'fail-above': { type: 'string' },
       limit: { type: 'string' },
+      'only-earlier': { type: 'boolean' },
+      'same-day': { type: 'boolean' },
+      date: { type: 'string' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      help: HELP,
     },
   },
   index: {
@@ -51,45 +69,52 @@ const COMMANDS = {
       references: { type: 'string' },
       jobs: { type: 'string' },
       quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      ...INDEX_OPTION_SPECS,
+      help: HELP,
     },
   },
-} as const;
+};
 
 /** Run the CLI with these arguments; resolves to the exit code. */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(MAIN_HELP);
-    return name === undefined ? 1 : 0;
+  if (name === undefined) {
+    io.stderr.write(MAIN_HELP);
+    return 1;
   }
-  if (name === '--version' || name === '-v') {
+  if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    io.stdout.write(MAIN_HELP);
+    return 0;
+  }
+  if (name === '--version' || name === '-V' || name === '-v') {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name as keyof typeof COMMANDS];
-  try {
-    if (!command) throw new UsageError(`unknown command "${name}".`);
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: rest,
-        options: command.options,
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
+  if (name === 'help') {
+    const command = Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
+    if (!command || rest.length > 1) {
+      io.stderr.write(
+        `saochep: help takes one command: scan, check or index, got "${rest.join(' ')}".\n\n${MAIN_HELP}`,
+      );
+      return 1;
     }
+    io.stdout.write(command.help);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  try {
+    if (!command)
+      throw new UsageError(
+        name.startsWith('-')
+          ? `unknown option ${name}: give a command first (scan, check or index).`
+          : `unknown command "${name}": the commands are scan, check and index.`,
+      );
+    const parsed = parseCommandArgs(name, rest, command.options);
     if (parsed.values.help === true) {
       io.stdout.write(command.help);
       return 0;
     }
-    return await command.run(
-      parsed.positionals,
-      parsed.values as Record<string, string | boolean | undefined>,
-      io,
-    );
+    return await command.run(parsed.positionals, parsed.values, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`saochep: ${error.message}\n\n${command ? command.help : MAIN_HELP}`);
@@ -105,6 +130,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
+exitCleanlyOnSignals(process.stderr);
 void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {
     process.exitCode = code;

@@ -16,6 +16,21 @@ export class NothingReadError extends Error {
   }
 }
 
+const INDEX_OPTIONS = `Index options (they change the results; saved in the index, recorded in the report):
+  --shingle-size <n>          syllables per shingle, 1–64 (default 6)
+  --num-perm <n>              MinHash values per signature, a power of two 16–1024 (default 128)
+  --seed <n>                  seed of the MinHash permutation (default 1)
+  --lsh-threshold <x>         Jaccard similarity the LSH bands are tuned for, and that
+                              makes a match (default 0.5)
+  --min-containment <x>       share of a plan a document must supply to be a match (default 0.2)
+  --min-passage <n>           shortest copied stretch that counts, in syllables (default 25)
+  --anchor-rate <1/k>         share of shingles kept as anchors, 1 to 1/256 (default 1/16)
+  --learned-boilerplate <x>   shingles in this share of the documents are stock phrases,
+                              0 turns learning off (default 0.05)
+  --learn-from <n>            documents needed before stock phrases are learned (default 50)
+  --no-frame                  count the administrative frame (header, Nơi nhận…) as content
+`;
+
 export const MAIN_HELP = `saochep: find copied (sao chép) plans in Vietnamese administrative archives
 
 Usage:
@@ -23,11 +38,12 @@ Usage:
   saochep check <file> --index saved.idx          check one plan against a saved index
   saochep index <folder|archive.jsonl> --out saved.idx   build (or --add to) a saved index
 
-  saochep <command> --help    options of a command
-  saochep --version
+  saochep help <command>      options of a command (or saochep <command> --help)
+  saochep --version           the version (also -V)
 
 Exit codes: 0 done, 1 bad usage, 2 nothing could be read, 3 the work failed
-(the report or the index could not be written, or an unexpected error).
+(the report or the index could not be written, or an unexpected error),
+4 check --fail-above: the plan scores at or above the limit, 130 stopped by Ctrl-C.
 `;
 
 export const SCAN_HELP = `Usage: saochep scan <folder|archive.jsonl> [options]
@@ -39,30 +55,41 @@ against the plans not dated after it and against the references, and writes a re
 Options:
   --out <file>          report file: .html, .json or .csv (default saochep-report.html)
   --references <path>   folder or .jsonl of the directives and templates the plans implement
-  --threshold <x>       score from which a plan counts as copied, 0–1 (default 0.5)
-  --index <saved.idx>   also check against the documents of a saved index
+  --copied-at <x>       score from which a plan counts as copied, 0–1 (default 0.5)
+  --threshold <x>       deprecated name of --copied-at
+  --index <saved.idx>   also check against the documents of a saved index (its index
+                        options are used: the index options below cannot be given)
   --jobs <n>            worker threads for reading and signing (default: number of cores)
   --lang <vi|en>        language of the HTML report at opening (default vi)
   --quiet               no progress bar and no summary
 
+${INDEX_OPTIONS}
 Examples:
   saochep scan ./archive
   saochep scan ./archive --references ./directives --out report.json
-  saochep scan archive.jsonl --threshold 0.4 --out report.csv
+  saochep scan archive.jsonl --copied-at 0.4 --min-passage 40 --out report.csv
 `;
 
 export const CHECK_HELP = `Usage: saochep check <file> --index <saved.idx> [options]
 
 Checks one plan against a saved index: its score, its sources and the copied passages.
+A plan that is itself in the index (a document of the same file name and the same text)
+is said to be so, and left out of its own sources.
 
 Options:
   --index <saved.idx>   the index to check against (required)
+  --fail-above <x>      exit 4 when the score is at or above x, 0–1 (to gate an upload)
   --limit <n>           sources shown (default 10)
+  --only-earlier        count only sources dated before the plan (undated references count)
+  --same-day            with --only-earlier, count sources of the plan's own day too
+  --date <date>         the plan's date (2021-11-18 or 18/11/2021; default: its date line)
   --json                print the result as JSON
   --quiet               print the score only
 
+The index options (shingle size, minimum passage…) are those saved in the index.
+
 Example:
-  saochep check ke-hoach-moi.docx --index archive.idx
+  saochep check ke-hoach-moi.docx --index archive.idx --fail-above 0.5
 `;
 
 export const INDEX_HELP = `Usage: saochep index <folder|archive.jsonl> --out <saved.idx> [options]
@@ -71,12 +98,14 @@ Builds an index of an archive and saves it (atomically) for saochep check, saoch
 --index, or an application's PlanIndex.load.
 
 Options:
-  --out <saved.idx>     where to save the index (required)
+  --out <saved.idx>     where to save the index (required; checked before reading)
   --add                 extend the index already saved at --out instead of replacing it
+                        (with its own index options: the index options below cannot be given)
   --references <path>   folder or .jsonl of directives and templates, indexed as references
   --jobs <n>            worker threads for reading and signing (default: number of cores)
   --quiet               no progress bar and no summary
 
+${INDEX_OPTIONS}
 Example:
   saochep index ./archive --references ./directives --out archive.idx
 `;

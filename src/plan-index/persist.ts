@@ -4,8 +4,31 @@
  * or report.
  */
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { SaochepError } from '../errors.js';
+
+/** Temporary files being written right now, so that an interrupted process can remove them. */
+const IN_PROGRESS = new Set<string>();
+
+/**
+ * Remove the temporary files of the atomic writes still in progress, at once:
+ * for a SIGINT or SIGTERM handler, which exits before any promise settles.
+ * Returns the paths removed.
+ */
+export function removeTemporaryFilesSync(): string[] {
+  const removed: string[] = [];
+  for (const path of IN_PROGRESS) {
+    try {
+      unlinkSync(path);
+      removed.push(path);
+    } catch {
+      // Not created yet, or already renamed into place.
+    }
+  }
+  IN_PROGRESS.clear();
+  return removed;
+}
 
 /** Text is encoded and written in blocks of about this many UTF-16 code units. */
 const BLOCK_CHARS = 1 << 20;
@@ -20,6 +43,7 @@ export async function writeFileAtomic(
   who: string,
 ): Promise<void> {
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  IN_PROGRESS.add(temporary);
   try {
     const handle = await open(temporary, 'wx');
     try {
@@ -45,8 +69,10 @@ export async function writeFileAtomic(
       await handle.close();
     }
     await rename(temporary, path);
+    IN_PROGRESS.delete(temporary);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
+    IN_PROGRESS.delete(temporary);
     throw new SaochepError(
       'ERR_SAOCHEP_IO',
       `${who}: could not write ${path}: ${(error as Error).message}`,

@@ -71,9 +71,15 @@ export interface ScanReport {
   saochep: string;
   input: { archive: string; references?: string; index?: string };
   options: {
+    /** Score from which a plan counts as copied (the same as copiedAt; kept for schema 1 readers). */
     threshold: number;
+    /** Score from which a plan counts as copied: the CLI's --copied-at. */
+    copiedAt: number;
+    /** Jaccard similarity the index's LSH bands are tuned for (index.threshold): the CLI's --lsh-threshold. */
+    lshThreshold: number;
     clusterSimilarity: number;
     limit: number;
+    /** Every option of the index in force, defaults filled in. */
     index: Record<string, unknown>;
   };
   summary: {

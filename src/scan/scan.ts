@@ -30,7 +30,7 @@ export interface ScanOptions {
   references?: string;
   /** A saved index whose documents the plans are also checked against (it is extended, not saved). */
   index?: string;
-  /** Score from which a plan counts as copied. Default 0.5. */
+  /** Score from which a plan counts as copied (the CLI's --copied-at; not the index's LSH threshold). Default 0.5. */
   threshold?: number;
   /** Similarity (Jaccard, own content) from which two plans are near-identical: a copy with names and figures changed sits around 0.6–0.7. Default 0.6. */
   clusterSimilarity?: number;
@@ -322,7 +322,14 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
       ...(options.references ? { references: options.references } : {}),
       ...(options.index ? { index: options.index } : {}),
     },
-    options: { threshold, clusterSimilarity, limit, index: serializableOptions(index.options) },
+    options: {
+      threshold,
+      copiedAt: threshold,
+      lshThreshold: index.options.threshold,
+      clusterSimilarity,
+      limit,
+      index: serializableOptions(index.options),
+    },
     summary: {
       files,
       plans: plans.length,

@@ -3,8 +3,22 @@
  * (another language, or a legacy encoding nobody decoded: tinyld reads TCVN3
  * mojibake as German).
  */
-import { detect } from 'tinyld';
+import { createRequire } from 'node:module';
 import { assertText } from '../errors.js';
+
+type Detect = (text: string) => string;
+
+/**
+ * tinyld, loaded at the first detection: its language profiles are 12 MB of
+ * JavaScript that `import 'saochep'` should not pay for (see the README,
+ * "Install"). detectLanguage is synchronous, so tinyld's CommonJS build is
+ * required (import.meta.url is shimmed in saochep's own CommonJS build).
+ */
+let detector: Detect | undefined;
+function tinyld(): Detect {
+  detector ??= (createRequire(import.meta.url)('tinyld') as { detect: Detect }).detect;
+  return detector;
+}
 
 /** Characters given to the detector, at most: enough for a confident answer, bounded time on 50 MB inputs. */
 const SAMPLE_CHARS = 4000;
@@ -33,5 +47,5 @@ export function detectLanguage(text: string): string {
   assertText('detectLanguage', text);
   const input = sample(text).normalize('NFC');
   if (input.trim().length === 0) return '';
-  return detect(input);
+  return tinyld()(input);
 }

@@ -3,7 +3,7 @@
  * text (the independent truth) for any value, indentation and depth, and a
  * file written from pieces holds exactly their text.
  */
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -65,12 +65,16 @@ describe('jsonChunks', () => {
 describe('writeFileAtomic with pieces', () => {
   it('writes exactly the text of the pieces, across blocks, and leaves no temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'saochep-chunks-'));
-    const file = join(dir, 'big.json');
-    // 3 MB in pieces of mixed size, multi-byte characters across block edges.
-    const pieces = Array.from({ length: 30_000 }, (_, i) => 'kế hoạch 𝔸 '.repeat(i % 17) + i);
-    await writeFileAtomic(file, pieces, 'test');
-    expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
-    expect(readdirSync(dir)).toEqual(['big.json']);
+    try {
+      const file = join(dir, 'big.json');
+      // 3 MB in pieces of mixed size, multi-byte characters across block edges.
+      const pieces = Array.from({ length: 30_000 }, (_, i) => 'kế hoạch 𝔸 '.repeat(i % 17) + i);
+      await writeFileAtomic(file, pieces, 'test');
+      expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
+      expect(readdirSync(dir)).toEqual(['big.json']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('throws ERR_SAOCHEP_IO naming the caller when the folder is missing', async () => {
