@@ -6,6 +6,23 @@
 import type { Breakdown } from '../plan-index/plan-index.js';
 import type { Passage } from '../plan-index/passages.js';
 
+/**
+ * A changed span inside an edited passage, in the passage's coordinates
+ * (start/end in the plan, sourceStart/sourceEnd in the source). An insertion
+ * in the plan has sourceStart === sourceEnd, a deletion start === end.
+ */
+export interface PassageEdit {
+  start: number;
+  end: number;
+  sourceStart: number;
+  sourceEnd: number;
+  /** 'name': a unit, place or person changed; 'number': a number or date; 'words': other words. */
+  type: 'name' | 'number' | 'words';
+}
+
+/** A passage as the report holds it: the changed words of an edited one when known. */
+export type ReportPassage = Passage & { edits?: PassageEdit[] };
+
 /** Version of the report schema; bumped when a field changes meaning or goes away. */
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -19,7 +36,7 @@ export interface ReportSource {
   earlier?: boolean;
   date?: string;
   unit?: string;
-  passages: Passage[];
+  passages: ReportPassage[];
 }
 
 /** One plan of the archive and what the scan found. */
@@ -33,6 +50,8 @@ export interface ReportPlan {
   unit?: string;
   number?: string;
   title?: string;
+  /** Document type as its header line writes it ("KẾ HOẠCH"). */
+  type?: string;
   date?: string;
   dateSource: string;
   characters: number;
@@ -44,6 +63,8 @@ export interface ReportPlan {
   /** score ≥ the scan's threshold. */
   copied: boolean;
   sources: ReportSource[];
+  /** A one-sentence finding for an inspector, in both languages. */
+  finding?: { vi: string; en: string };
 }
 
 /** Plans that are near-identical to each other (Jaccard similarity ≥ the cluster threshold). */
