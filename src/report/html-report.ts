@@ -18,7 +18,7 @@ export interface HtmlReportOptions {
    * Plans whose texts (and their sources' texts) and passages are embedded
    * for the side-by-side view, highest scores first; the other plans keep
    * their scores and sources but not their passages (the JSON report has
-   * them). Default 2,000: the file stays small enough for a browser on
+   * them). Plans without a source fill what is left with their own texts. Default 2,000: the file stays small enough for a browser on
    * archives of 100,000 plans.
    */
   maxDetailPlans?: number;
@@ -64,6 +64,15 @@ export function* htmlReportChunks(
       const t = texts.get(s.id);
       if (t !== undefined) embedded[s.id] = t;
     }
+  }
+  // Plans without a source are shown as their text alone, in what the budget leaves.
+  let room = maxDetail - detailed.length;
+  for (const p of report.plans) {
+    if (room <= 0) break;
+    const own = p.sources.length === 0 ? texts.get(p.id) : undefined;
+    if (own === undefined) continue;
+    embedded[p.id] = own;
+    room--;
   }
   const shown = new Set(detailed.map((p) => p.id));
   const slim = {

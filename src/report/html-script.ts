@@ -262,7 +262,8 @@ export const REPORT_SCRIPT = String.raw`
         if (e.start === e.end) {
           if (e.start < inner || e.start > r.end) return;
           mark.appendChild(document.createTextNode(text.slice(inner, e.start)));
-          mark.appendChild(el('span', { class: 'edit edit-' + e.type + ' gap', title: tip, 'data-edit': e.type, text: '‸' }));
+          // The caret is drawn by the style sheet: the mark's text stays the document's text.
+          mark.appendChild(el('span', { class: 'edit edit-' + e.type + ' gap', title: tip, 'data-edit': e.type }));
           inner = e.start;
           return;
         }

@@ -58,7 +58,8 @@ mark.edited { background-image: repeating-linear-gradient(135deg, transparent 0 
 .edit-name { border-color: #b3261e; text-decoration: underline wavy #b3261e; text-decoration-skip-ink: none; border-bottom: 0; }
 .edit-number { border-color: #1a5fb4; border-bottom-style: double; border-bottom-width: 3px; }
 .edit-words { border-color: #555; border-bottom-style: dotted; }
-.edit.gap { color: #b3261e; font-weight: 700; border: 0; }
+.edit.gap { border: 0; text-decoration: none; }
+.edit.gap::after { content: "‸"; color: #b3261e; font-weight: 700; }
 .legend .edit { margin-right: 8px; padding: 0 2px; }
 @media print {
   @page { margin: 14mm; }
