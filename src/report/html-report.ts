@@ -18,7 +18,7 @@ export interface HtmlReportOptions {
    * Plans whose texts (and their sources' texts) and passages are embedded
    * for the side-by-side view, highest scores first; the other plans keep
    * their scores and sources but not their passages (the JSON report has
-   * them). Default 2,000: the file stays small enough for a browser on
+   * them). Plans without a source fill what is left with their own texts. Default 2,000: the file stays small enough for a browser on
    * archives of 100,000 plans.
    */
   maxDetailPlans?: number;
@@ -65,6 +65,15 @@ export function* htmlReportChunks(
       if (t !== undefined) embedded[s.id] = t;
     }
   }
+  // Plans without a source are shown as their text alone, in what the budget leaves.
+  let room = maxDetail - detailed.length;
+  for (const p of report.plans) {
+    if (room <= 0) break;
+    const own = p.sources.length === 0 ? texts.get(p.id) : undefined;
+    if (own === undefined) continue;
+    embedded[p.id] = own;
+    room--;
+  }
   const shown = new Set(detailed.map((p) => p.id));
   const slim = {
     ...report,
@@ -91,13 +100,24 @@ export function* htmlReportChunks(
 </header>
 <main>
   <section id="summary" data-testid="summary"></section>
-  <section>
+  <section id="plans-section">
     <h2 data-i18n="plans"></h2>
-    <input id="filter" type="search" data-i18n-placeholder="filter" data-testid="filter">
+    <div class="filters" data-testid="filters">
+      <input id="filter" type="search" data-i18n-placeholder="filter" data-testid="filter">
+      <label><span data-i18n="minScore"></span> <input id="min-score" type="number" min="0" max="100" step="1" data-testid="min-score"></label>
+      <label><span data-i18n="maxScore"></span> <input id="max-score" type="number" min="0" max="100" step="1" data-testid="max-score"> %</label>
+      <label><input id="copied-only" type="checkbox" data-testid="copied-only"> <span data-i18n="copiedOnly"></span></label>
+      <label><span data-i18n="unit"></span> <select id="unit-filter" data-testid="unit-filter"></select></label>
+      <label><span data-i18n="type"></span> <select id="type-filter" data-testid="type-filter"></select></label>
+      <label><span data-i18n="dateFrom"></span> <input id="date-from" type="date" data-testid="date-from"></label>
+      <label><span data-i18n="dateTo"></span> <input id="date-to" type="date" data-testid="date-to"></label>
+      <span id="count" class="muted" data-testid="count"></span>
+    </div>
     <table id="plans" data-testid="plans">
       <thead><tr>
-        <th data-key="rank" class="num">#</th>
         <th data-key="id" data-i18n="file"></th>
+        <th data-key="title" data-i18n="titleCol"></th>
+        <th data-key="type" data-i18n="type"></th>
         <th data-key="unit" data-i18n="unit"></th>
         <th data-key="date" data-i18n="date"></th>
         <th data-key="score" class="num" data-i18n="score" data-testid="sort-score"></th>

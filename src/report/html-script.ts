@@ -23,7 +23,12 @@ export const REPORT_SCRIPT = String.raw`
       noSources: 'Không tìm thấy nguồn nào.', verbatim: 'chép nguyên văn', edited: 'chép có sửa', passages: 'đoạn chép',
       similarity: 'tương đồng', containment: 'tỷ lệ lấy từ nguồn', ignored: 'phần khung văn bản bỏ qua',
       plansIn: 'kế hoạch', clusterOf: 'Nhóm', version: 'saochep', schema: 'lược đồ báo cáo',
-      showMore: 'Xem thêm', left: 'còn lại'
+      showMore: 'Xem thêm', left: 'còn lại', titleCol: 'Trích yếu', type: 'Loại văn bản',
+      back: '← Quay lại bảng', link: 'Liên kết tới kế hoạch này', copy: 'Sao chép', copiedOk: 'Đã sao chép',
+      finding: 'Nhận định', copiedOnly: 'Chỉ kế hoạch sao chép', minScore: 'Điểm từ', maxScore: 'đến',
+      dateFrom: 'Ngày từ', dateTo: 'đến', all: '(tất cả)', chart: 'Phân bố điểm sao chép',
+      editName: 'đổi tên đơn vị/địa danh', editNumber: 'đổi số/ngày', editWords: 'đổi từ ngữ', instead: 'bên kia: ',
+      print: 'In bằng chứng', mainRef: 'văn bản cấp trên', mainPeer: 'đơn vị khác', planText: 'Toàn văn kế hoạch'
     },
     en: {
       title: 'Copied plans report', plans: 'Plans', file: 'File', unit: 'Issuing body', date: 'Date',
@@ -36,8 +41,14 @@ export const REPORT_SCRIPT = String.raw`
       plan: 'Plan', source: 'Source', noText: 'The report does not include the full text of this plan (the JSON report lists its copied passages).',
       noSources: 'No source found.', verbatim: 'verbatim', edited: 'edited', passages: 'passages',
       similarity: 'similarity', containment: 'share taken from the source', ignored: 'document frame set aside',
+      read1: 'plan read', copied1: 'copied plan (score ≥ ', errors1: 'file not read', plansIn1: 'plan', passages1: 'passage',
       plansIn: 'plans', clusterOf: 'Cluster', version: 'saochep', schema: 'report schema',
-      showMore: 'Show more', left: 'left'
+      showMore: 'Show more', left: 'left', titleCol: 'Title', type: 'Document type',
+      back: '← Back to the table', link: 'Link to this plan', copy: 'Copy', copiedOk: 'Copied',
+      finding: 'Finding', copiedOnly: 'Copied plans only', minScore: 'Score from', maxScore: 'to',
+      dateFrom: 'Date from', dateTo: 'to', all: '(all)', chart: 'Distribution of copy scores',
+      editName: 'name of unit/place changed', editNumber: 'number/date changed', editWords: 'words changed', instead: 'other side: ',
+      print: 'Print the evidence', mainRef: 'directive', mainPeer: 'other unit', planText: 'Full text of the plan'
     }
   };
   var lang = DATA.language === 'en' ? 'en' : 'vi';
@@ -48,7 +59,8 @@ export const REPORT_SCRIPT = String.raw`
   // A browser slows down with 100,000 rows in the table: they are shown a page at a time.
   var PAGE = 1000;
   var shownRows = PAGE;
-  function t(key) { return WORDS[lang][key]; }
+  // A count's word: English says "1 plan", Vietnamese has no plural.
+  function t(key, n) { return n === 1 && WORDS[lang][key + '1'] ? WORDS[lang][key + '1'] : WORDS[lang][key]; }
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     if (attrs) for (var k in attrs) {
@@ -59,9 +71,29 @@ export const REPORT_SCRIPT = String.raw`
     (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
     return node;
   }
-  function pct(x) { return (Math.round(x * 1000) / 10).toFixed(1) + '%'; }
+  // Vietnamese writes 94,0% and 0,5 and 28/08/2023.
+  function dec(x) { var s = String(x); return lang === 'vi' ? s.replace('.', ',') : s; }
+  function pct(x) { return dec((Math.round(x * 1000) / 10).toFixed(1)) + '%'; }
+  function day(iso) {
+    if (!iso) return '';
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+    return m && lang === 'vi' ? m[3] + '/' + m[2] + '/' + m[1] : iso;
+  }
+  // Search without diacritics: "so y te" finds "Sở Y tế"; đ is not a combining mark, so it is folded by hand.
+  function fold(s) { return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase(); }
   var byId = {};
-  R.plans.forEach(function (p, i) { p.rank = i + 1; byId[p.id] = p; });
+  R.plans.forEach(function (p, i) {
+    p.rank = i + 1;
+    byId[p.id] = p;
+    p.haystack = fold([p.id, p.unit || '', p.number || '', p.title || '', p.type || ''].join(' '));
+  });
+  // Each source of the open plan has its own colour, in the text and in the list; directives keep the violet family.
+  var PEER_COLOURS = ['#ffc9c2', '#bfe3c6', '#c8dcf7', '#ffe2a8', '#f7c8e8', '#c9f0ee'];
+  var REF_COLOURS = ['#ddd0f3', '#cfc3ea', '#e8dcf8'];
+  function colours(p) {
+    var peer = 0, ref = 0;
+    return p.sources.map(function (s) { return s.reference ? REF_COLOURS[ref++ % REF_COLOURS.length] : PEER_COLOURS[peer++ % PEER_COLOURS.length]; });
+  }
   function mainSource(p) { return p.sources.length ? p.sources[0].id : ''; }
   function value(p, key) {
     if (key === 'fromReferences' || key === 'fromPeers') return p.breakdown[key];
@@ -70,35 +102,113 @@ export const REPORT_SCRIPT = String.raw`
     return v === undefined ? '' : v;
   }
 
+  function chart() {
+    // Inline SVG, 20 bins of 5 points; the threshold is a line.
+    var bins = [], i, max = 0;
+    for (i = 0; i < 20; i++) bins.push(0);
+    R.plans.forEach(function (p) { bins[Math.min(19, Math.floor(p.score * 20))]++; });
+    bins.forEach(function (b) { if (b > max) max = b; });
+    var NS = 'http://www.w3.org/2000/svg', W = 400, H = 120;
+    var svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + W + ' ' + (H + 20));
+    svg.setAttribute('class', 'chart');
+    svg.setAttribute('data-testid', 'chart');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', t('chart'));
+    function add(tag, a, text) {
+      var n = document.createElementNS(NS, tag);
+      for (var k in a) n.setAttribute(k, a[k]);
+      if (text !== undefined) n.textContent = text;
+      svg.appendChild(n);
+      return n;
+    }
+    bins.forEach(function (b, k) {
+      var h = max ? Math.round((b / max) * H) : 0;
+      var r = add('rect', { x: k * 20 + 1, y: H - h, width: 18, height: h, class: k / 20 >= R.options.threshold ? 'hi' : 'lo' });
+      var tip = document.createElementNS(NS, 'title');
+      tip.textContent = pct(k / 20) + '–' + pct((k + 1) / 20) + ': ' + b + ' ' + t('plansIn', b);
+      r.appendChild(tip);
+    });
+    var x = R.options.threshold * W;
+    add('line', { x1: x, x2: x, y1: 0, y2: H, class: 'threshold' });
+    add('text', { x: 0, y: H + 14 }, '0%');
+    add('text', { x: W / 2 - 10, y: H + 14 }, '50%');
+    add('text', { x: W - 32, y: H + 14 }, '100%');
+    return svg;
+  }
+
   function renderSummary() {
     var s = R.summary;
     var box = document.getElementById('summary');
     box.textContent = '';
     var cards = el('div', { class: 'cards' }, [
-      el('div', { class: 'card', 'data-testid': 'count-plans' }, [el('b', { text: String(s.plans) }), el('span', { text: t('read') })]),
-      el('div', { class: 'card', 'data-testid': 'count-copied' }, [el('b', { text: String(s.copied) }), el('span', { text: t('copied') + R.options.threshold + ')' })]),
+      el('div', { class: 'card', 'data-testid': 'count-plans' }, [el('b', { text: String(s.plans) }), el('span', { text: t('read', s.plans) })]),
+      el('div', { class: 'card', 'data-testid': 'count-copied' }, [el('b', { text: String(s.copied) }), el('span', { text: t('copied', s.copied) + dec(R.options.threshold) + ')' })]),
       el('div', { class: 'card' }, [el('b', { text: String(s.copiedFromReferences) }), el('span', { text: t('mostlyRefs') })]),
       el('div', { class: 'card' }, [el('b', { text: pct(s.meanScore) }), el('span', { text: t('mean') })]),
-      el('div', { class: 'card' }, [el('b', { text: String(s.errors) }), el('span', { text: t('errors') })])
+      el('div', { class: 'card' }, [el('b', { text: String(s.errors) }), el('span', { text: t('errors', s.errors) })])
     ]);
     box.appendChild(cards);
+    box.appendChild(el('h2', { text: t('chart') }));
+    box.appendChild(chart());
     if (s.topSources.length) {
       box.appendChild(el('h2', { text: t('topSources') }));
       var list = el('ol');
       s.topSources.forEach(function (src) {
-        list.appendChild(el('li', null, [src.id + ' — ' + src.plans + ' ' + t('plansIn') + (src.reference ? ' (' + t('reference') + ')' : '')]));
+        list.appendChild(el('li', null, [src.id + ' — ' + src.plans + ' ' + t('plansIn', src.plans) + (src.reference ? ' (' + t('reference') + ')' : '')]));
       });
       box.appendChild(list);
     }
     box.appendChild(el('p', { class: 'muted', text: t('version') + ' ' + R.saochep + ' · ' + t('schema') + ' ' + R.schemaVersion }));
   }
 
+  function fillChoices(id, values) {
+    var sel = document.getElementById(id);
+    var keep = sel.value;
+    sel.textContent = '';
+    sel.appendChild(el('option', { value: '', text: t('all') }));
+    values.forEach(function (v) { sel.appendChild(el('option', { value: v, text: v })); });
+    sel.value = keep;
+  }
+  function distinct(key) {
+    var seen = {}, out = [];
+    R.plans.forEach(function (p) { var v = p[key]; if (v && !seen[v]) { seen[v] = true; out.push(v); } });
+    return out.sort();
+  }
+
+  function filters() {
+    var num = function (id) { var v = document.getElementById(id).value.replace(',', '.'); return v === '' ? null : Number(v) / 100; };
+    return {
+      text: fold(document.getElementById('filter').value.trim()),
+      min: num('min-score'), max: num('max-score'),
+      copied: document.getElementById('copied-only').checked,
+      unit: document.getElementById('unit-filter').value,
+      type: document.getElementById('type-filter').value,
+      from: document.getElementById('date-from').value,
+      to: document.getElementById('date-to').value
+    };
+  }
+  function keep(p, f) {
+    if (f.text && p.haystack.indexOf(f.text) < 0) return false;
+    if (f.min !== null && p.score < f.min) return false;
+    if (f.max !== null && p.score > f.max) return false;
+    if (f.copied && !p.copied) return false;
+    if (f.unit && p.unit !== f.unit) return false;
+    if (f.type && p.type !== f.type) return false;
+    if (f.from && (!p.date || p.date < f.from)) return false;
+    if (f.to && (!p.date || p.date > f.to)) return false;
+    return true;
+  }
+
+  function sourceCell(p) {
+    if (!p.sources.length) return '';
+    var s = p.sources[0];
+    return s.id + ' (' + (s.reference ? t('mainRef') : t('mainPeer')) + ')';
+  }
+
   function renderTable() {
-    var filter = document.getElementById('filter').value.trim().toLowerCase();
-    var rows = R.plans.filter(function (p) {
-      if (!filter) return true;
-      return [p.id, p.unit || '', p.number || '', p.title || ''].join(' ').toLowerCase().indexOf(filter) >= 0;
-    });
+    var f = filters();
+    var rows = R.plans.filter(function (p) { return keep(p, f); });
     rows.sort(function (a, b) {
       var x = value(a, sortKey), y = value(b, sortKey);
       if (x < y) return -sortDir;
@@ -111,18 +221,19 @@ export const REPORT_SCRIPT = String.raw`
     var left = rows.length - shownRows;
     more.hidden = left <= 0;
     more.textContent = t('showMore') + ' (' + Math.max(left, 0) + ' ' + t('left') + ')';
+    document.getElementById('count').textContent = rows.length + ' / ' + R.plans.length + ' ' + t('plansIn', R.plans.length);
     rows.slice(0, shownRows).forEach(function (p) {
-      var tr = el('tr', { 'data-id': p.id, class: (p.copied ? 'copied' : '') + (p.id === selected ? ' selected' : '') }, [
-        el('td', { class: 'num', text: String(p.rank) }),
+      var tr = el('tr', { 'data-id': p.id, tabindex: '0', class: (p.copied ? 'copied' : '') + (p.id === selected ? ' selected' : '') }, [
         el('td', { text: p.id }),
+        el('td', { class: 'title', text: p.title || '' }),
+        el('td', { text: p.type || '' }),
         el('td', { text: p.unit || '' }),
-        el('td', { text: p.date || '' }),
+        el('td', { class: 'date', 'data-date': p.date || '', text: day(p.date) }),
         el('td', { class: 'num score', 'data-score': String(p.score) }, [pct(p.score), el('span', { class: 'bar', style: 'width:' + Math.round(p.score * 60) + 'px' })]),
         el('td', { class: 'num', text: pct(p.breakdown.fromReferences) }),
         el('td', { class: 'num', text: pct(p.breakdown.fromPeers) }),
-        el('td', { text: mainSource(p) })
+        el('td', { text: sourceCell(p) })
       ]);
-      tr.addEventListener('click', function () { select(p.id); });
       body.appendChild(tr);
     });
     document.querySelectorAll('#plans th').forEach(function (th) {
@@ -130,7 +241,10 @@ export const REPORT_SCRIPT = String.raw`
     });
   }
 
-  /** A pane with the text and its marked ranges, as text nodes and mark elements. */
+  /**
+   * A pane with the text and its marked ranges, as text nodes and mark
+   * elements; a range's edits (changed words) are nested spans.
+   */
   function pane(title, text, ranges, side) {
     var box = el('div', { class: 'pane', 'data-testid': 'pane-' + side }, [el('h3', { text: title })]);
     if (text === undefined) { box.appendChild(el('p', { class: 'muted', text: t('noText') })); return box; }
@@ -140,30 +254,73 @@ export const REPORT_SCRIPT = String.raw`
       var start = Math.max(r.start, at);
       if (r.end <= start) return;
       box.appendChild(document.createTextNode(text.slice(at, start)));
-      box.appendChild(el('mark', { class: r.cls, 'data-passage': String(r.k), title: r.label, text: text.slice(start, r.end) }));
+      var mark = el('mark', { class: r.cls, 'data-passage': String(r.k), 'data-source': r.source, title: r.label, style: 'background:' + r.colour });
+      var inner = start;
+      r.edits.slice().sort(function (a, b) { return a.start - b.start; }).forEach(function (e) {
+        var es = Math.max(e.start, inner), ee = Math.min(e.end, r.end);
+        var tip = t('edit' + e.type.charAt(0).toUpperCase() + e.type.slice(1)) + ' — ' + t('instead') + (e.other ? '«' + e.other + '»' : '∅');
+        if (e.start === e.end) {
+          if (e.start < inner || e.start > r.end) return;
+          mark.appendChild(document.createTextNode(text.slice(inner, e.start)));
+          // The caret is drawn by the style sheet: the mark's text stays the document's text.
+          mark.appendChild(el('span', { class: 'edit edit-' + e.type + ' gap', title: tip, 'data-edit': e.type }));
+          inner = e.start;
+          return;
+        }
+        if (ee <= es) return;
+        mark.appendChild(document.createTextNode(text.slice(inner, es)));
+        mark.appendChild(el('span', { class: 'edit edit-' + e.type, title: tip, 'data-edit': e.type, text: text.slice(es, ee) }));
+        inner = ee;
+      });
+      mark.appendChild(document.createTextNode(text.slice(inner, r.end)));
+      box.appendChild(mark);
       at = r.end;
     });
     box.appendChild(document.createTextNode(text.slice(at)));
     return box;
   }
 
+  function copyText(text, button) {
+    var done = function () { button.textContent = t('copiedOk'); };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, function () {});
+  }
+
   function renderDetail() {
     var box = document.getElementById('detail');
     box.textContent = '';
     var p = byId[selected];
+    document.body.classList.toggle('showing-plan', !!p);
     if (!p) { box.hidden = true; return; }
     box.hidden = false;
-    box.appendChild(el('h2', { text: t('plan') + ': ' + p.id }));
+    var back = el('button', { type: 'button', class: 'back', 'data-testid': 'back', text: t('back') });
+    back.addEventListener('click', closeDetail);
+    var link = el('a', { href: '#plan=' + encodeURIComponent(p.id), 'data-testid': 'plan-link', text: t('link') });
+    var print = el('button', { type: 'button', class: 'print', 'data-testid': 'print', text: t('print') });
+    print.addEventListener('click', function () { window.print(); });
+    box.appendChild(el('div', { class: 'tools' }, [back, ' ', link, ' ', print]));
+    box.appendChild(el('h2', { text: (p.type ? p.type + ': ' : t('plan') + ': ') + p.id }));
+    if (p.title) box.appendChild(el('p', { class: 'plan-title', text: p.title }));
     box.appendChild(el('p', null, [
-      (p.unit ? p.unit + ' · ' : '') + (p.number ? p.number + ' · ' : '') + (p.date || ''),
+      [p.unit, p.number, day(p.date)].filter(Boolean).join(' · '),
       el('br'),
       t('score') + ': ' + pct(p.score) + ' (' + t('fromReferences') + ' ' + pct(p.breakdown.fromReferences) + ', ' + t('fromPeers') + ' ' + pct(p.breakdown.fromPeers) + ') · ' + t('ignored') + ': ' + pct(p.ignored)
     ]));
-    if (p.title) box.appendChild(el('p', { class: 'muted', text: p.title }));
-    if (!p.sources.length) { box.appendChild(el('p', { text: t('noSources') })); return; }
+    if (p.finding && p.finding[lang]) {
+      var sentence = p.finding[lang];
+      var cp = el('button', { type: 'button', 'data-testid': 'copy-finding', text: t('copy') });
+      cp.addEventListener('click', function () { copyText(sentence, cp); });
+      box.appendChild(el('p', { class: 'finding', 'data-testid': 'finding' }, [el('b', { text: t('finding') + ': ' }), sentence, ' ', cp]));
+    }
+    if (!p.sources.length) {
+      box.appendChild(el('p', { text: t('noSources') }));
+      box.appendChild(pane(t('planText') + ': ' + p.id, TEXTS[p.id], [], 'plan'));
+      return;
+    }
+    var cols = colours(p);
     var buttons = el('div', { class: 'sources', 'data-testid': 'sources' }, [el('b', { text: t('sources') + ': ' })]);
     p.sources.forEach(function (s, i) {
       var b = el('button', { type: 'button', 'aria-pressed': String(i === selectedSource), 'data-source': s.id }, [
+        el('span', { class: 'swatch', style: 'background:' + cols[i] }),
         s.id + ' · ' + pct(s.containment) + (s.reference ? ' · ' + t('reference') : '') + (s.earlier === true ? ' · ' + t('earlier') : s.earlier === false ? ' · ' + t('later') : '')
       ]);
       b.addEventListener('click', function () { selectedSource = i; renderDetail(); });
@@ -171,17 +328,32 @@ export const REPORT_SCRIPT = String.raw`
     });
     box.appendChild(buttons);
     var s = p.sources[selectedSource];
+    var colour = cols[selectedSource];
     var passages = s.passages || [];
-    box.appendChild(el('p', { class: 'legend' }, [
-      el('mark', { text: t('verbatim') }), el('mark', { class: 'edited', text: t('edited') }),
-      (s.passages ? passages.length + ' ' + t('passages') + ' · ' : '') + t('similarity') + ' ' + pct(s.similarity) + ' · ' + t('containment') + ' ' + pct(s.containment)
-    ]));
+    var hasEdits = passages.some(function (q) { return q.edits && q.edits.length; });
+    var legend = el('p', { class: 'legend', 'data-testid': 'legend' }, [
+      el('mark', { style: 'background:' + colour, text: t('verbatim') + (s.reference ? ' · ' + t('reference') : '') }),
+      el('mark', { class: 'edited', style: 'background:' + colour, text: t('edited') })
+    ]);
+    if (hasEdits) ['name', 'number', 'words'].forEach(function (k) {
+      legend.appendChild(el('span', { class: 'edit edit-' + k, 'data-edit': k, text: t('edit' + k.charAt(0).toUpperCase() + k.slice(1)) }));
+    });
+    legend.appendChild(document.createTextNode((s.passages ? passages.length + ' ' + t('passages', passages.length) + ' · ' : '') + t('similarity') + ' ' + pct(s.similarity) + ' · ' + t('containment') + ' ' + pct(s.containment)));
+    box.appendChild(legend);
+    var planText = TEXTS[p.id], sourceText = TEXTS[s.id];
     var cls = function (q) { return (q.kind === 'edited' ? 'edited' : '') + (s.reference ? ' reference' : ''); };
-    var left = passages.map(function (q, k) { return { start: q.start, end: q.end, k: k, cls: cls(q), label: t(q.kind) }; });
-    var right = passages.map(function (q, k) { return { start: q.sourceStart, end: q.sourceEnd, k: k, cls: cls(q), label: t(q.kind) }; });
+    var slice = function (text, a, b) { return text === undefined ? '' : text.slice(a, b); };
+    var left = passages.map(function (q, k) {
+      return { start: q.start, end: q.end, k: k, cls: cls(q), label: t(q.kind), colour: colour, source: s.id,
+        edits: (q.edits || []).map(function (e) { return { start: e.start, end: e.end, type: e.type, other: slice(sourceText, e.sourceStart, e.sourceEnd) }; }) };
+    });
+    var right = passages.map(function (q, k) {
+      return { start: q.sourceStart, end: q.sourceEnd, k: k, cls: cls(q), label: t(q.kind), colour: colour, source: s.id,
+        edits: (q.edits || []).map(function (e) { return { start: e.sourceStart, end: e.sourceEnd, type: e.type, other: slice(planText, e.start, e.end) }; }) };
+    });
     var pair = el('div', { class: 'pair' }, [
-      pane(t('plan') + ': ' + p.id, TEXTS[p.id], left, 'plan'),
-      pane(t('source') + ': ' + s.id, TEXTS[s.id], right, 'source')
+      pane(t('plan') + ': ' + p.id, planText, left, 'plan'),
+      pane(t('source') + ': ' + s.id, sourceText, right, 'source')
     ]);
     pair.addEventListener('click', function (e) {
       var m = e.target.closest('mark');
@@ -203,11 +375,9 @@ export const REPORT_SCRIPT = String.raw`
     if (!R.clusters.length) { box.appendChild(el('p', { class: 'muted', text: t('noClusters') })); return; }
     var list = el('ul');
     R.clusters.forEach(function (c, i) {
-      var item = el('li', null, [t('clusterOf') + ' ' + (i + 1) + ' (' + c.plans.length + ', ≥ ' + pct(c.minSimilarity) + '): ']);
+      var item = el('li', null, [t('clusterOf') + ' ' + (i + 1) + ' (' + c.plans.length + ' ' + t('plansIn', c.plans.length) + ', ≥ ' + pct(c.minSimilarity) + '): ']);
       c.plans.forEach(function (id, j) {
-        var a = el('a', { href: '#', text: id });
-        a.addEventListener('click', function (e) { e.preventDefault(); select(id); });
-        item.appendChild(a);
+        item.appendChild(el('a', { href: '#plan=' + encodeURIComponent(id), text: id }));
         if (j < c.plans.length - 1) item.appendChild(document.createTextNode(', '));
       });
       list.appendChild(item);
@@ -228,11 +398,30 @@ export const REPORT_SCRIPT = String.raw`
   }
 
   function select(id) {
+    if (!byId[id]) return;
     selected = id;
     selectedSource = 0;
+    var hash = '#plan=' + encodeURIComponent(id);
+    if (location.hash !== hash) history.replaceState(null, '', hash);
     renderTable();
     renderDetail();
     document.getElementById('detail').scrollIntoView({ block: 'start' });
+  }
+  function closeDetail() {
+    var id = selected;
+    selected = null;
+    history.replaceState(null, '', location.pathname + location.search);
+    renderTable();
+    renderDetail();
+    var row = id && document.querySelector('#plans tbody tr[data-id="' + CSS.escape(id) + '"]');
+    if (row) { row.focus(); row.scrollIntoView({ block: 'center' }); }
+  }
+  function fromHash() {
+    var m = /^#plan=(.*)$/.exec(location.hash);
+    if (!m) return;
+    var id;
+    try { id = decodeURIComponent(m[1]); } catch (e) { return; }
+    if (id !== selected) select(id);
   }
 
   function renderAll() {
@@ -240,6 +429,8 @@ export const REPORT_SCRIPT = String.raw`
     document.querySelectorAll('[data-i18n]').forEach(function (n) { n.textContent = t(n.getAttribute('data-i18n')); });
     document.querySelectorAll('[data-i18n-placeholder]').forEach(function (n) { n.setAttribute('placeholder', t(n.getAttribute('data-i18n-placeholder'))); });
     document.querySelectorAll('[data-lang]').forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang)); });
+    fillChoices('unit-filter', distinct('unit'));
+    fillChoices('type-filter', distinct('type'));
     renderSummary();
     renderTable();
     renderDetail();
@@ -247,20 +438,42 @@ export const REPORT_SCRIPT = String.raw`
     renderErrors();
   }
 
+  function sortBy(th) {
+    var key = th.getAttribute('data-key');
+    if (key === sortKey) sortDir = -sortDir;
+    else { sortKey = key; sortDir = key === 'score' || key === 'fromReferences' || key === 'fromPeers' ? -1 : 1; }
+    shownRows = PAGE;
+    renderTable();
+  }
   document.querySelectorAll('#plans th').forEach(function (th) {
-    th.addEventListener('click', function () {
-      var key = th.getAttribute('data-key');
-      if (key === sortKey) sortDir = -sortDir;
-      else { sortKey = key; sortDir = key === 'score' || key === 'fromReferences' || key === 'fromPeers' ? -1 : 1; }
-      shownRows = PAGE;
-      renderTable();
+    th.setAttribute('tabindex', '0');
+    th.addEventListener('click', function () { sortBy(th); });
+    th.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(th); th.focus(); }
     });
   });
-  document.getElementById('filter').addEventListener('input', function () { shownRows = PAGE; renderTable(); });
+  // One listener for all rows: a page of 1,000 rows does not need 1,000 listeners.
+  var tbody = document.querySelector('#plans tbody');
+  tbody.addEventListener('click', function (e) { var tr = e.target.closest('tr'); if (tr) select(tr.getAttribute('data-id')); });
+  tbody.addEventListener('keydown', function (e) {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    var tr = e.target.closest('tr');
+    if (tr) { e.preventDefault(); select(tr.getAttribute('data-id')); }
+  });
+  // Filtering 100,000 rows is one pass, run once typing pauses.
+  var timer = null;
+  function refilter() {
+    clearTimeout(timer);
+    timer = setTimeout(function () { shownRows = PAGE; renderTable(); }, 150);
+  }
+  ['filter', 'min-score', 'max-score', 'date-from', 'date-to'].forEach(function (id) { document.getElementById(id).addEventListener('input', refilter); });
+  ['copied-only', 'unit-filter', 'type-filter'].forEach(function (id) { document.getElementById(id).addEventListener('change', refilter); });
   document.getElementById('more').addEventListener('click', function () { shownRows += PAGE; renderTable(); });
   document.querySelectorAll('[data-lang]').forEach(function (b) {
     b.addEventListener('click', function () { lang = b.getAttribute('data-lang'); renderAll(); });
   });
+  window.addEventListener('hashchange', fromHash);
   renderAll();
+  fromHash();
 })();
 `;

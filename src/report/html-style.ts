@@ -13,7 +13,7 @@ main { padding: 0 20px 40px; max-width: 1500px; margin: 0 auto; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; min-width: 150px; }
 .card b { display: block; font-size: 22px; }
 .card span { color: var(--muted); }
-#filter { width: 320px; max-width: 100%; padding: 6px 8px; margin-bottom: 8px; border: 1px solid var(--line); border-radius: 4px; }
+#filter { width: 280px; max-width: 100%; padding: 6px 8px; margin-bottom: 8px; border: 1px solid var(--line); border-radius: 4px; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; cursor: pointer; user-select: none; white-space: nowrap; position: sticky; top: 53px; }
@@ -33,10 +33,45 @@ tr.copied td.score { color: var(--accent); font-weight: 600; }
 .pane { border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px; max-height: 70vh; overflow: auto; white-space: pre-wrap; font-family: ui-serif, Georgia, "Times New Roman", serif; font-size: 14px; }
 .pane h3 { font: 600 13px system-ui, sans-serif; margin: 0 0 6px; position: sticky; top: -8px; background: #fff; padding: 4px 0; }
 mark { background: #ffd0cc; padding: 0; }
-mark.edited { background: #ffe7a8; }
-mark.reference { background: #e3d5f5; }
 mark.active { outline: 2px solid #222; }
 .legend mark { padding: 0 4px; margin-right: 8px; }
 .muted { color: var(--muted); }
 .err td { color: #7a1c12; }
+.filters { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin-bottom: 8px; }
+.filters #filter { margin-bottom: 0; }
+.filters input[type=number] { width: 64px; }
+.filters select { max-width: 260px; }
+td.title { max-width: 360px; }
+tbody tr:focus, th:focus { outline: 2px solid #1a5fb4; outline-offset: -2px; }
+.chart { width: 400px; max-width: 100%; height: auto; display: block; }
+.chart rect.lo { fill: #9bb7d4; }
+.chart rect.hi { fill: var(--accent); }
+.chart line.threshold { stroke: #222; stroke-dasharray: 3 3; }
+.chart text { font-size: 10px; fill: var(--muted); }
+.tools { display: flex; gap: 12px; align-items: center; margin-bottom: 4px; }
+.tools button, .finding button { border: 1px solid var(--line); background: #fff; padding: 4px 10px; cursor: pointer; border-radius: 4px; }
+.plan-title { font-weight: 600; }
+.finding { background: #fff8e1; border-left: 4px solid #e0a800; padding: 6px 10px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid #888; margin-right: 6px; vertical-align: -1px; }
+mark.edited { background-image: repeating-linear-gradient(135deg, transparent 0 6px, rgba(0,0,0,.07) 6px 8px); }
+.edit { border-bottom: 2px solid; }
+.edit-name { border-color: #b3261e; text-decoration: underline wavy #b3261e; text-decoration-skip-ink: none; border-bottom: 0; }
+.edit-number { border-color: #1a5fb4; border-bottom-style: double; border-bottom-width: 3px; }
+.edit-words { border-color: #555; border-bottom-style: dotted; }
+.edit.gap { border: 0; text-decoration: none; }
+.edit.gap::after { content: "‸"; color: #b3261e; font-weight: 700; }
+.legend .edit { margin-right: 8px; padding: 0 2px; }
+@media print {
+  @page { margin: 14mm; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { background: #fff; }
+  header.top, th { position: static; }
+  header.top .lang, .filters, #more, .tools, .sources button:not([aria-pressed="true"]), .finding button { display: none; }
+  body.showing-plan #summary, body.showing-plan #plans, body.showing-plan #plans-section h2, body.showing-plan #clusters, body.showing-plan #errors { display: none; }
+  #detail { border: 0; padding: 0; margin: 0; }
+  .pair { display: block; }
+  .pane { max-height: none; overflow: visible; border: 0; padding: 0; margin-bottom: 12px; page-break-inside: auto; }
+  .pane h3 { position: static; }
+  mark.active { outline: 0; }
+}
 `;

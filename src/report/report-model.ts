@@ -34,6 +34,8 @@ export interface ReportPlan {
   unit?: string;
   number?: string;
   title?: string;
+  /** Document type as its header line writes it ("KẾ HOẠCH"). */
+  type?: string;
   date?: string;
   dateSource: string;
   characters: number;

@@ -35,6 +35,8 @@ export interface PlanRecord {
   unit?: string;
   number?: string;
   title?: string;
+  /** Document type as its header line writes it ("KẾ HOẠCH", "CÔNG VĂN"). */
+  type?: string;
   /** ISO date, when one was found. */
   date?: string;
   dateSource: DateSource;
@@ -103,12 +105,13 @@ function pick(header: ReturnType<typeof parseHeader>): Partial<PlanRecord> {
   if (header.unit) out.unit = header.unit;
   if (header.number) out.number = header.number;
   if (header.title) out.title = header.title;
+  if (header.type) out.type = header.type;
   return out;
 }
 
 function pickMeta(meta: Record<string, unknown> | undefined): Partial<PlanRecord> {
   const out: Partial<PlanRecord> = {};
-  for (const key of ['unit', 'number', 'title'] as const) {
+  for (const key of ['unit', 'number', 'title', 'type'] as const) {
     const v = meta?.[key];
     if (typeof v === 'string' && v !== '') out[key] = v;
   }

@@ -273,6 +273,7 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
       ...(record.unit ? { unit: record.unit } : {}),
       ...(record.number ? { number: record.number } : {}),
       ...(record.title ? { title: record.title } : {}),
+      ...(record.type ? { type: record.type } : {}),
       ...(record.date ? { date: record.date } : {}),
       dateSource: record.dateSource,
       characters: record.characters,
