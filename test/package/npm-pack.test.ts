@@ -29,9 +29,13 @@ const source = join(tmp, 'source');
 const app = join(tmp, 'app');
 let files: string[] = [];
 
-function run(command: string, args: string[], cwd: string): { code: number; out: string } {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+): { code: number; out: string; stdout: string } {
   const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 240_000 });
-  return { code: r.status ?? -1, out: `${r.stdout}\n${r.stderr}` };
+  return { code: r.status ?? -1, out: `${r.stdout}\n${r.stderr}`, stdout: r.stdout };
 }
 
 beforeAll(() => {
@@ -50,7 +54,11 @@ beforeAll(() => {
   symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'dir');
   const packed = run(NPM, ['pack', '--json', '--pack-destination', tmp], source);
   expect(packed.code, packed.out).toBe(0);
-  const json = packed.out.slice(packed.out.indexOf('['), packed.out.lastIndexOf(']') + 1);
+  // npm's JSON comes after what prepack's build printed (tsup's lines may hold brackets too).
+  const json = packed.stdout.slice(
+    packed.stdout.search(/^\[\s*\{/m),
+    packed.stdout.lastIndexOf(']') + 1,
+  );
   const [info] = JSON.parse(json) as Array<{ filename: string; files: Array<{ path: string }> }>;
   files = info.files.map((f) => f.path).sort();
   mkdirSync(app);
