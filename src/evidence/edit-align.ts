@@ -108,6 +108,13 @@ function matchedShareNeeded(own: number, minTokens: number): number {
   return LONG_MATCHED_SHARE + (SHORT_MATCHED_SHARE - LONG_MATCHED_SHARE) * shortness;
 }
 const LONG_MATCHED_SHARE = 0.5;
+/**
+ * A stretch shorter than twice minTokens also needs a core of this share of
+ * it that only names and numbers interrupt: a copied sentence with its unit
+ * renamed has one, two template sentences strung together with their slots
+ * filled with other words do not.
+ */
+const CORE_SHARE = 0.6;
 /** A shorter piece of a source already shown to be copied: its share of minTokens, and of matched tokens. */
 const SHORT_SHARE = 0.4;
 const SHORT_MATCHED_SHARE = 0.9;
@@ -424,7 +431,7 @@ function editsOf(
   qc: Compressed,
   s: EditAlignSide,
   sc: Compressed,
-): { edits: TokenEdit[]; matched: Uint8Array; qFrom: number; qTo: number } {
+): { edits: TokenEdit[]; matched: Uint8Array; qFrom: number; qTo: number; core: number } {
   const qFrom = runs.q[parts[0]];
   let qTo = qFrom;
   for (const r of parts) qTo = Math.max(qTo, runs.q[r] + runs.length[r]);
@@ -433,14 +440,16 @@ function editsOf(
   const push = (qa: number, qb: number, sa: number, sb: number, type?: EditType) => {
     const [start, end] = span(qc, qa, qb, q.tokens.count);
     const [sourceStart, sourceEnd] = span(sc, sa, sb, s.tokens.count);
-    edits.push({
-      start,
-      end,
-      sourceStart,
-      sourceEnd,
-      type: type ?? editType(q, start, end, s, sourceStart, sourceEnd),
-    });
+    const kind = type ?? editType(q, start, end, s, sourceStart, sourceEnd);
+    edits.push({ start, end, sourceStart, sourceEnd, type: kind });
+    // Other words break the copied core; a renamed unit or a changed figure does not.
+    if (kind === 'words') {
+      core = Math.max(core, qa - coreFrom);
+      coreFrom = qb;
+    }
   };
+  let core = 0;
+  let coreFrom = qFrom;
   let qEnd = -1;
   let sEnd = -1;
   for (const r of parts) {
@@ -491,7 +500,8 @@ function editsOf(
     qEnd = Math.max(qEnd, rq + rl);
     sEnd = Math.max(sEnd, rs + rl);
   }
-  return { edits, matched, qFrom, qTo };
+  core = Math.max(core, qTo - coreFrom);
+  return { edits, matched, qFrom, qTo, core };
 }
 
 /**
@@ -530,7 +540,7 @@ export function alignAcrossEdits(
       return true;
     });
     if (parts.length === 0) return;
-    const { edits, matched, qFrom, qTo } = editsOf(parts, runs, q, qc, s, sc);
+    const { edits, matched, qFrom, qTo, core } = editsOf(parts, runs, q, qc, s, sc);
     let own = 0;
     let hits = 0;
     for (let c = qFrom; c < qTo; c++) {
@@ -541,7 +551,9 @@ export function alignAcrossEdits(
     const dense = own >= minShort && hits >= SHORT_MATCHED_SHARE * own;
     const ok =
       rule === 'long'
-        ? own >= options.minTokens && hits >= matchedShareNeeded(own, options.minTokens) * own
+        ? own >= options.minTokens &&
+          hits >= matchedShareNeeded(own, options.minTokens) * own &&
+          (own >= 2 * options.minTokens || core >= CORE_SHARE * (qTo - qFrom))
         : dense;
     if (!ok) {
       if (rule === 'long' && dense) pending.push({ parts, from: qFrom, to: qTo, own });

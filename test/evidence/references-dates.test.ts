@@ -164,11 +164,12 @@ describe('evidence after a save and a load', () => {
     expect(lean.memoryUsage().texts).toBe(0);
     expect(index.memoryUsage().texts).toBeGreaterThan(0);
     // Without any text the score falls back to the fingerprints' dense segments: they see
-    // near-verbatim stretches only, so it is a lower estimate of the aligned score.
+    // near-verbatim stretches only, but not the alignment's rules for short stretches (a core only
+    // names and numbers interrupt, sentences many sources share), so it is at most a little above.
     const loaded = PlanIndex.deserialize(lean.serialize());
     for (const [k, r] of results(loaded).entries()) {
       const aligned = results(index)[k].score;
-      expect(r.score).toBeLessThanOrEqual(aligned + 0.1);
+      expect(r.score).toBeLessThanOrEqual(aligned + 0.15);
       if (aligned >= 0.5) expect(r.score).toBeGreaterThan(0.15);
       for (const m of r.matches) expect(m.passages).toEqual([]);
     }
