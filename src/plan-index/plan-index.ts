@@ -194,6 +194,13 @@ const LEARNED_MIN_DOCUMENTS = 5;
 /** Source documents read for passages, kept for the next checks. */
 const READ_CACHE = 1024;
 const NO_DATE = -0x80000000;
+/**
+ * Up to this many documents, a check verifies every one instead of sampling
+ * candidates: anchor sampling can miss a plan that copies a quarter of a
+ * short document (about once in fifty), and verifying them all costs
+ * microseconds each.
+ */
+const VERIFY_ALL_UP_TO = 256;
 /** Fewest fingerprint hits in a cluster that makes a candidate worth reading and aligning. */
 const MIN_CLUSTER_HITS = 7;
 /** Candidates aligned at most per check, the most promising first. */
@@ -518,6 +525,13 @@ export class PlanIndex {
     this.live++;
   }
 
+  /** Dense ids of the documents not removed, ascending. */
+  private aliveDocuments(): number[] {
+    const out: number[] = [];
+    for (let d = 0; d < this.ids.length; d++) if (this.alive[d] === 1) out.push(d);
+    return out;
+  }
+
   private anchorsOf(d: number): Uint32Array {
     const end =
       d + 1 < this.anchorStart.length ? this.anchorStart.data[d + 1] : this.anchorData.length;
@@ -760,20 +774,24 @@ export class PlanIndex {
     const queryDate = opts.date ?? parseMetaDate(meta?.date) ?? parseDateLine(text);
     let probeBits = 0;
     while (probeBits < this.maxAnchorBits && this.docsByAnchorBits[probeBits] === 0) probeBits++;
-    const candidates = this.search.find(
-      {
-        bands: this.bands,
-        anchors: this.anchors,
-        referenceAnchors: this.referenceAnchors,
-        anchorBitsOf: (d) => this.anchorBits(this.sizes.data[d]),
-        probeBits,
-        live: this.live,
-        capacity: this.ids.length,
-        minContainment: this.options.minContainment,
-      },
-      set,
-      this.bandKeysOfSet(set),
-    );
+    // A small index verifies every document: sampling (anchors, bands) is for archives too large for that.
+    const candidates =
+      this.live <= VERIFY_ALL_UP_TO
+        ? this.aliveDocuments()
+        : this.search.find(
+            {
+              bands: this.bands,
+              anchors: this.anchors,
+              referenceAnchors: this.referenceAnchors,
+              anchorBitsOf: (d) => this.anchorBits(this.sizes.data[d]),
+              probeBits,
+              live: this.live,
+              capacity: this.ids.length,
+              minContainment: this.options.minContainment,
+            },
+            set,
+            this.bandKeysOfSet(set),
+          );
 
     // Verification: the fingerprints say which candidates share enough, and where.
     this.queryFingerprints.load(set);
