@@ -390,6 +390,15 @@ function startsSentence(side: EditAlignSide, t: number): boolean {
   return true;
 }
 
+/** Whether every changed token of [from, to) is a number or a capitalised name. */
+function onlyNamesAndNumbers(side: EditAlignSide, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) {
+    if (side.mask[t] !== 0 || side.tokens.hashes[t] === NUMBER_TOKEN_HASH) continue;
+    if (side.tokens.upper[t] === LOWER || (t === from && startsSentence(side, t))) return false;
+  }
+  return true;
+}
+
 /** Name, number or other words: from the changed tokens of both sides. */
 function editType(
   q: EditAlignSide,
@@ -442,8 +451,8 @@ function editsOf(
     const [sourceStart, sourceEnd] = span(sc, sa, sb, s.tokens.count);
     const kind = type ?? editType(q, start, end, s, sourceStart, sourceEnd);
     edits.push({ start, end, sourceStart, sourceEnd, type: kind });
-    // Other words break the copied core; a renamed unit or a changed figure does not.
-    if (kind === 'words') {
+    // Other words break the copied core; a renamed unit or a changed figure alone does not.
+    if (!onlyNamesAndNumbers(q, start, end) || !onlyNamesAndNumbers(s, sourceStart, sourceEnd)) {
       core = Math.max(core, qa - coreFrom);
       coreFrom = qb;
     }
