@@ -59,6 +59,7 @@ describe('PlanIndex.check against brute force', () => {
     let returned = 0;
     let accurate = 0;
     let aligned = 0;
+    let compared = 0;
     for (const query of DOCS.slice(0, 80)) {
       const q = SETS.get(query.id)!;
       const result = index.check(query.text, { limit: 1000 });
@@ -77,14 +78,19 @@ describe('PlanIndex.check against brute force', () => {
         if (m) {
           returned++;
           if (Math.abs(m.similarity - truth.similarity) <= 0.05) accurate++;
-          const share = copiedShare(TOKENS.get(query.id)!, TOKENS.get(doc.id)!, 25);
-          if (Math.abs(m.containment - share) <= 0.1) aligned++;
+          // The dynamic programming is quadratic: every other query is enough for the share.
+          if (DOCS.indexOf(query) % 2 === 0) {
+            compared++;
+            const share = copiedShare(TOKENS.get(query.id)!, TOKENS.get(doc.id)!, 25);
+            if (Math.abs(m.containment - share) <= 0.1) aligned++;
+          }
         }
       }
     }
     expect(required).toBeGreaterThan(200);
     expect(accurate / returned).toBeGreaterThanOrEqual(0.95);
-    expect(aligned / returned).toBeGreaterThanOrEqual(0.9);
+    expect(compared).toBeGreaterThan(200);
+    expect(aligned / compared).toBeGreaterThanOrEqual(0.9);
   });
 
   it('scores the share of the plan found in the union of its matches', () => {
