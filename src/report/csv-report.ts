@@ -27,8 +27,9 @@ const COLUMNS = [
 /** A CSV field: quoted when it holds a comma, a quote or a line break. */
 function field(value: unknown): string {
   const s = value === undefined || value === null ? '' : String(value);
-  // A leading = + - @ would make a spreadsheet formula of a cell: keep it text.
-  const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  // A leading = + - @, TAB or CR would make a spreadsheet formula of a cell ("-1+cmd|…" too):
+  // keep it text. Plain numbers ("-0.5", "12") stay numbers.
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -3,6 +3,7 @@
  * weighted areas of false positives (below the threshold) and false negatives
  * (above it) under the S-curve 1 − (1 − s^r)^b, as datasketch's _optimal_param.
  */
+import { checkNumberOption } from '../errors.js';
 
 /** Banding of a signature: `bands` bands of `rows` values. */
 export interface LshParams {
@@ -25,6 +26,9 @@ function integrate(f: (x: number) => number, a: number, b: number, steps = 200):
   return (sum * h) / 3;
 }
 
+/** The largest signature length saochep supports (PlanIndex's numPerm: 16 to 1024). */
+const MAX_NUM_PERM = 1024;
+
 /** Probability that a pair with Jaccard similarity `s` shares at least one band. */
 export function candidateProbability(s: number, params: LshParams): number {
   return 1 - Math.pow(1 - Math.pow(s, params.rows), params.bands);
@@ -36,6 +40,9 @@ export function optimalLshParams(
   numPerm: number,
   weights: LshWeights = { falsePositive: 0.5, falseNegative: 0.5 },
 ): LshParams {
+  // The search is quadratic in numPerm: past the signatures saochep makes it would not return.
+  checkNumberOption('optimalLshParams', 'threshold', threshold, 0, 1, false);
+  checkNumberOption('optimalLshParams', 'numPerm', numPerm, 1, MAX_NUM_PERM, true);
   let best: LshParams = { bands: 1, rows: numPerm };
   let bestError = Infinity;
   for (let bands = 1; bands <= numPerm; bands++) {
