@@ -19,7 +19,14 @@ function reportWith(ids: string[]): ScanReport {
     schemaVersion: 2,
     saochep: 'test',
     input: { archive: 'a' },
-    options: { threshold: 0.5, clusterSimilarity: 0.6, limit: 10, index: {} },
+    options: {
+      threshold: 0.5,
+      copiedAt: 0.5,
+      lshThreshold: 0.5,
+      clusterSimilarity: 0.6,
+      limit: 10,
+      index: {},
+    },
     summary: {
       files: ids.length,
       plans: ids.length,
