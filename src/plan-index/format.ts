@@ -244,6 +244,13 @@ export function decodeIndex(bytes: Uint8Array): {
   const magic = new TextDecoder().decode(bytes.subarray(0, 8));
   if (magic !== MAGIC) corrupt('it does not start with the saochep magic number');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Every format version ends with the length and a CRC-32: check them before trusting any byte,
+  // so that a flipped bit in the version reads as the corruption it is.
+  const end = bytes.length - 8;
+  if (view.getUint32(end, true) !== bytes.length)
+    corrupt('its recorded length does not match: truncated or extended');
+  if (view.getUint32(end + 4, true) !== crc32(bytes.subarray(0, end + 4)))
+    corrupt('the checksum does not match');
   const version = view.getUint32(8, true);
   if (version > FORMAT_VERSION) {
     throw new SaochepError(
@@ -257,11 +264,6 @@ export function decodeIndex(bytes: Uint8Array): {
       `PlanIndex.deserialize: the index was saved in format version ${version}, which this saochep no longer reads (it reads ${OLDEST_READABLE_VERSION}–${FORMAT_VERSION}). Rebuild it from the documents (saochep index <folder> --out FILE).`,
     );
   }
-  const end = bytes.length - 8;
-  if (view.getUint32(end, true) !== bytes.length)
-    corrupt('its recorded length does not match: truncated or extended');
-  if (view.getUint32(end + 4, true) !== crc32(bytes.subarray(0, end + 4)))
-    corrupt('the checksum does not match');
 
   const r = new Reader(bytes, end);
   r.raw(8, 'magic');

@@ -232,6 +232,20 @@ type FoundMatch = PlanMatch & {
   source: ReadDocument | undefined;
 };
 
+/** Whether version `a` (x.y.z) is newer than `b`. */
+function isNewerVersion(a: unknown, b: string): boolean {
+  if (typeof a !== 'string') return false;
+  const pa = a.split(/[.-]/).map(Number);
+  const pb = b.split(/[.-]/).map(Number);
+  for (let k = 0; k < 3; k++) {
+    const x = pa[k] ?? 0;
+    const y = pb[k] ?? 0;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+    if (x !== y) return x > y;
+  }
+  return false;
+}
+
 /** Edits of a match's passages, by type. */
 function editCounts(aligned: readonly AlignedPassage[] | undefined): Record<EditType, number> {
   const out = { ...NO_EDITS };
@@ -940,7 +954,21 @@ export class PlanIndex {
     options?: { loadText?: (id: string) => string | undefined },
   ): PlanIndex {
     const { header, docs, state } = decodeIndex(bytes);
-    return PlanIndex.build(header.options, docs, state, options?.loadText);
+    try {
+      return PlanIndex.build(header.options, docs, state, options?.loadText);
+    } catch (error) {
+      // Options this saochep does not know, in an index a newer one saved: say so, not "unknown option".
+      if (
+        (error as SaochepError).code === 'ERR_SAOCHEP_INVALID_OPTION' &&
+        isNewerVersion(header.saochep, VERSION)
+      ) {
+        throw new SaochepError(
+          'ERR_SAOCHEP_INDEX_VERSION',
+          `PlanIndex.deserialize: the index was made by a newer saochep (${header.saochep}, this is ${VERSION}) with options this one does not know (${(error as Error).message}). Upgrade saochep to load it.`,
+        );
+      }
+      throw error;
+    }
   }
 
   /** Save to a file, atomically: a crash leaves the old file or the new one, never half of one. */

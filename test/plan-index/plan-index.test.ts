@@ -392,6 +392,34 @@ describe('saving and loading', () => {
     }
   });
 
+  it('calls a flipped bit in the version corrupt, and options of a newer saochep a newer index', () => {
+    for (const bit of [0, 1, 9, 30]) {
+      const flipped = bytes.slice();
+      flipped[8 + (bit >> 3)] ^= 1 << (bit & 7);
+      expect(
+        codeOf(() => PlanIndex.deserialize(flipped)),
+        `bit ${bit}`,
+      ).toBe('ERR_SAOCHEP_INDEX_CORRUPT');
+    }
+    const newer = withHeader(bytes, (header) => ({
+      ...header,
+      saochep: '9.0.0',
+      options: { ...(header.options as object), stemming: true },
+    }));
+    expect(() => PlanIndex.deserialize(newer)).toThrow(
+      expect.objectContaining({
+        code: 'ERR_SAOCHEP_INDEX_VERSION',
+        message: expect.stringMatching(/newer saochep \(9\.0\.0.*Upgrade saochep/),
+      }),
+    );
+    // The same unknown option from this version is a bad option, as it is.
+    const odd = withHeader(bytes, (header) => ({
+      ...header,
+      options: { ...(header.options as object), stemming: true },
+    }));
+    expect(codeOf(() => PlanIndex.deserialize(odd))).toBe('ERR_SAOCHEP_INVALID_OPTION');
+  });
+
   it('refuses a frozen index saved by saochep in format version 1, saying to rebuild it', () => {
     const old = new Uint8Array(readFileSync(join(FIXTURES, 'index-format-v1.idx')));
     expect(() => PlanIndex.deserialize(old)).toThrow(
@@ -407,6 +435,30 @@ describe('saving and loading', () => {
 });
 
 /** The bytes with another format version and a checksum that matches again. */
+/** The saved bytes with their JSON header rewritten by `edit`, re-signed as a real file would be. */
+function withHeader(
+  bytes: Uint8Array,
+  edit: (header: Record<string, unknown>) => Record<string, unknown>,
+): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getUint32(12, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + length))) as Record<
+    string,
+    unknown
+  >;
+  const json = new TextEncoder().encode(JSON.stringify(edit(header)));
+  const body = bytes.subarray(16 + length, bytes.length - 8);
+  const out = new Uint8Array(16 + json.length + body.length + 8);
+  out.set(bytes.subarray(0, 12));
+  const o = new DataView(out.buffer);
+  o.setUint32(12, json.length, true);
+  out.set(json, 16);
+  out.set(body, 16 + json.length);
+  o.setUint32(out.length - 8, out.length, true);
+  o.setUint32(out.length - 4, crc32Reference(out.subarray(0, out.length - 4)), true);
+  return out;
+}
+
 function withVersion(bytes: Uint8Array, version: number): Uint8Array {
   const out = bytes.slice();
   const view = new DataView(out.buffer);
