@@ -2,6 +2,7 @@
  * A short finding for an inspector, in Vietnamese and English, from what a
  * check found: how much was copied, from what, and how the copy was edited.
  */
+import { typeFromNumber } from '../evidence/document-types.js';
 import type { EditType } from '../evidence/edit-align.js';
 
 /** One sentence each language: what an inspector can paste into a minute. */
@@ -30,17 +31,20 @@ export interface FindingInput {
 /** Below this score nothing is said to be copied. */
 const NOTHING_BELOW = 0.15;
 
-const TYPES_BY_CODE: Array<[RegExp, string, string]> = [
-  [/\/KH\b/i, 'Kế hoạch', 'plan'],
-  [/\/QĐ\b|\/QD\b/i, 'Quyết định', 'decision'],
-  [/\/NQ\b/i, 'Nghị quyết', 'resolution'],
-  [/\/CT\b/i, 'Chỉ thị', 'directive'],
-  [/\/TB\b/i, 'Thông báo', 'notice'],
-  [/\/BC\b/i, 'Báo cáo', 'report'],
-  [/\/TTr\b/i, 'Tờ trình', 'submission'],
-  [/\/HD\b/i, 'Hướng dẫn', 'guidance'],
-  [/\/CV\b|\/UBND-/i, 'Công văn', 'official letter'],
-];
+/** English names of the types a finding names, by the type line (other types: "document"). */
+const ENGLISH_TYPES: Record<string, string> = {
+  'KẾ HOẠCH': 'plan',
+  'QUYẾT ĐỊNH': 'decision',
+  'NGHỊ QUYẾT': 'resolution',
+  'CHỈ THỊ': 'directive',
+  'THÔNG BÁO': 'notice',
+  'BÁO CÁO': 'report',
+  'TỜ TRÌNH': 'submission',
+  'HƯỚNG DẪN': 'guidance',
+  'CÔNG VĂN': 'official letter',
+  'CHƯƠNG TRÌNH': 'programme',
+  'ĐỀ ÁN': 'scheme',
+};
 
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
@@ -59,10 +63,11 @@ function describeSource(top: NonNullable<FindingInput['top']>): { vi: string; en
   let vi: string;
   let en: string;
   if (number) {
-    const known = TYPES_BY_CODE.find(([code]) => code.test(number));
-    const viType = type ? type.charAt(0) + type.slice(1).toLowerCase() : (known?.[1] ?? 'Văn bản');
+    // The document's own type (meta.type), else what its số ký hiệu implies ("12/KH-UBND": a plan).
+    const typeLine = (type ?? typeFromNumber(number))?.toUpperCase();
+    const viType = typeLine ? typeLine.charAt(0) + typeLine.slice(1).toLowerCase() : 'Văn bản';
     vi = `${viType} số ${number}`;
-    en = `${known?.[2] ?? 'document'} No. ${number}`;
+    en = `${(typeLine && ENGLISH_TYPES[typeLine]) ?? 'document'} No. ${number}`;
   } else {
     vi = `văn bản "${top.id}"`;
     en = `document "${top.id}"`;

@@ -8,7 +8,8 @@
 import { isoDate, parseDateLine } from '../evidence/dates.js';
 import { decodeLegacy } from '../text/encoding.js';
 import { type HeaderLine, TIEU_NGU, splitMerged, withoutMottos } from './header-lines.js';
-import { cleanTypeLine, isTypeLine, leadingType, typeFromNumber } from './header-type.js';
+import { typeFromNumber } from '../evidence/document-types.js';
+import { cleanTypeLine, isTypeLine, leadingType } from './header-type.js';
 
 /** The header fields of a document; each one only when it was found. */
 export interface DocumentHeader {
