@@ -124,7 +124,7 @@ const CLUSTER_TOKENS = 2;
 const ADJACENT = 2;
 
 /** The unmasked tokens of a side: their positions and hashes. */
-interface Compressed {
+export interface Compressed {
   positions: Int32Array;
   hashes: Uint32Array;
 }
@@ -194,10 +194,9 @@ interface Runs {
   count: number;
 }
 
-function findRuns(q: Compressed, s: Compressed): Runs {
+function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
   const qh = q.hashes;
   const sh = s.hashes;
-  const qKeys = seedKeys(qh);
   const table = new SeedTable(seedKeys(sh));
   let capacity = 64;
   let rq: Int32Array = new Int32Array(capacity);
@@ -513,19 +512,33 @@ function editsOf(
   return { edits, matched, qFrom, qTo, core };
 }
 
+/** The plan's side of its alignments, made once per check: its unmasked tokens and their seeds. */
+export interface PreparedQuery {
+  side: EditAlignQuery;
+  compressed: Compressed;
+  keys: Uint32Array;
+}
+
+/** Prepare the checked plan for {@link alignAcrossEdits} against each of its sources. */
+export function prepareQuery(q: EditAlignQuery): PreparedQuery {
+  const compressed = compress(q);
+  return { side: q, compressed, keys: seedKeys(compressed.hashes) };
+}
+
 /**
- * Passages that `q` shares with `s` across edits, in token positions, ordered
- * by start and disjoint in the plan. Only stretches holding `minTokens` own
- * tokens of the plan, at least half of them matched, are returned.
+ * Passages that the plan shares with `s` across edits, in token positions,
+ * ordered by start and disjoint in the plan. Only stretches holding
+ * `minTokens` own tokens of the plan, enough of them matched, are returned.
  */
 export function alignAcrossEdits(
-  q: EditAlignQuery,
+  query: PreparedQuery,
   s: EditAlignSide,
   options: EditAlignOptions,
 ): AlignedPassage[] {
-  const qc = compress(q);
+  const q = query.side;
+  const qc = query.compressed;
   const sc = compress(s);
-  const runs = findRuns(qc, sc);
+  const runs = findRuns(qc, query.keys, sc);
   const taken = new Uint8Array(qc.hashes.length);
   const out: AlignedPassage[] = [];
   const minShort = options.minShortTokens ?? Math.ceil(options.minTokens * SHORT_SHARE);

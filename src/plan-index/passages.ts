@@ -3,7 +3,12 @@
  * character offsets into both texts as they were given, with the word-level
  * edits inside them.
  */
-import { type AlignedPassage, type EditType, alignAcrossEdits } from '../evidence/edit-align.js';
+import {
+  type AlignedPassage,
+  type EditType,
+  alignAcrossEdits,
+  prepareQuery,
+} from '../evidence/edit-align.js';
 import type { PassageKind } from '../evidence/passage-kind.js';
 import type { ReadDocument } from './read-document.js';
 
@@ -33,20 +38,22 @@ export interface Passage {
   edits: PassageEdit[];
 }
 
-/** Token passages of `query` (with its own-content tokens) against `source`. */
-export function alignPassages(
-  query: ReadDocument,
-  own: Uint8Array,
-  source: ReadDocument,
-  minPassage: number,
-): AlignedPassage[] {
+/** A checked plan ready to be aligned with each of its sources. */
+export interface PlanAligner {
+  align(source: ReadDocument): AlignedPassage[];
+}
+
+/** Align `query` (with its own-content tokens) against its sources: its side is prepared once. */
+export function planAligner(query: ReadDocument, own: Uint8Array, minPassage: number): PlanAligner {
   const { text, tokens } = query;
-  return alignAcrossEdits({ ...query, own }, source, {
+  const prepared = prepareQuery({ ...query, own });
+  const options = {
     minTokens: minPassage,
     // Boilerplate on lines of its own (headings) separates passages; inside a sentence (a citation) it does not.
-    separates: (end, start) =>
+    separates: (end: number, start: number) =>
       text.slice(tokens.ends[end - 1], tokens.starts[start]).includes('\n'),
-  });
+  };
+  return { align: (source) => alignAcrossEdits(prepared, source, options) };
 }
 
 /** Character offset of token position `t` seen as the start of a range (the text's end past the last token). */

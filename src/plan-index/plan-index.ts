@@ -43,7 +43,7 @@ import {
   ownTokens,
 } from './copied-share.js';
 import { type Finding, findingOf } from './finding.js';
-import { type Passage, alignPassages, toPassages } from './passages.js';
+import { type Passage, planAligner, toPassages } from './passages.js';
 import { readWholeFile, writeFileAtomic } from './persist.js';
 import { PostingTable } from './posting-table.js';
 import {
@@ -865,10 +865,8 @@ export class PlanIndex {
       minDensity: FALLBACK_MIN_DENSITY,
     };
     const sources = verified.map((v) => this.readSource(v.d));
-    const alignedAll = verified.map((v, k) => {
-      const source = sources[k];
-      return source ? alignPassages(query, own, source, minPassage) : undefined;
-    });
+    const aligner = planAligner(query, own, minPassage);
+    const alignedAll = sources.map((source) => (source ? aligner.align(source) : undefined));
     // Sentences that many sources share are the genre's, whether or not the index has learned them.
     if (this.options.learnedBoilerplate > 0)
       dropSharedStock(
