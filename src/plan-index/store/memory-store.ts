@@ -32,19 +32,6 @@ import { SharedStrings, type StringColumn, shareStrings } from './string-column.
 
 const NO_DATE = -0x80000000;
 
-/** A JS array of strings as a column. */
-class ArrayColumn implements StringColumn {
-  constructor(readonly values: Array<string | undefined> = []) {}
-  get(d: number): string | undefined {
-    return this.values[d];
-  }
-  get byteLength(): number {
-    let n = 0;
-    for (const v of this.values) if (v !== undefined) n += 2 * v.length;
-    return n;
-  }
-}
-
 /** Where a read-only store's strings and statistics come from. */
 interface ReadOnlyParts {
   ids: StringColumn;
