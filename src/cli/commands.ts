@@ -2,6 +2,7 @@
  * The three commands of the saochep CLI: scan, check and index. Each one
  * takes parsed arguments and streams, and returns the exit code.
  */
+import { CHECK_DEFAULTS } from '../plan-index/defaults.js';
 import { availableParallelism } from 'node:os';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
@@ -249,7 +250,7 @@ export async function checkCommand(
   const indexPath = values.index as string | undefined;
   if (!indexPath)
     throw new UsageError('check needs --index <saved.idx> (build one with saochep index).');
-  const limit = numberOption(values.limit, 'limit', 1, 10_000, true) ?? 10;
+  const limit = numberOption(values.limit, 'limit', 1, 10_000, true) ?? CHECK_DEFAULTS.limit;
   const failAbove = numberOption(values['fail-above'], 'fail-above', 0, 1, false);
   if (values['same-day'] === true && values['only-earlier'] !== true)
     throw new UsageError('--same-day goes with --only-earlier.');

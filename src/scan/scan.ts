@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SaochepError, checkNumberOption } from '../errors.js';
+import { SCAN_DEFAULTS } from '../plan-index/defaults.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import type { PlanIndexOptions } from '../plan-index/options.js';
 import {
@@ -229,7 +230,7 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
   const threshold = checkNumberOption(
     'scanArchive',
     'threshold',
-    options.threshold ?? 0.5,
+    options.threshold ?? SCAN_DEFAULTS.threshold,
     0,
     1,
     false,
@@ -237,12 +238,19 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
   const clusterSimilarity = checkNumberOption(
     'scanArchive',
     'clusterSimilarity',
-    options.clusterSimilarity ?? 0.6,
+    options.clusterSimilarity ?? SCAN_DEFAULTS.clusterSimilarity,
     0,
     1,
     false,
   );
-  const limit = checkNumberOption('scanArchive', 'limit', options.limit ?? 10, 1, 10_000, true);
+  const limit = checkNumberOption(
+    'scanArchive',
+    'limit',
+    options.limit ?? SCAN_DEFAULTS.limit,
+    1,
+    10_000,
+    true,
+  );
   const jobs = checkNumberOption(
     'scanArchive',
     'jobs',
