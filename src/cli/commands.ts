@@ -2,12 +2,12 @@
  * The three commands of the saochep CLI: scan, check and index. Each one
  * takes parsed arguments and streams, and returns the exit code.
  */
-import { CHECK_DEFAULTS } from '../plan-index/defaults.js';
 import { availableParallelism } from 'node:os';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { SaochepError } from '../errors.js';
+import { CHECK_DEFAULTS } from '../plan-index/defaults.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import { readDocumentFile } from '../read/read-file.js';
 import type { ScanReport } from '../report/report-model.js';
