@@ -1,16 +1,57 @@
 /**
- * A check's scratch space: candidate counters, the plan's fingerprint counts,
- * the marks of one source's fingerprints, and a cache of sources read for
- * alignment. One context serves one check at a time; a pool hands one to each
- * check in flight, so that two checks (async ones interleaved, say) never share
- * buffers.
+ * A check's scratch space: candidate counters, the plan's fingerprint counts
+ * and the marks of one source's fingerprints. One context serves one check at
+ * a time; a pool hands one to each check in flight, so that two checks (async
+ * ones interleaved, say) never share buffers. The sources read for alignment
+ * are immutable: the contexts of one pool share one cache of them.
  */
 import { QueryFingerprints } from '../../sketch/fingerprints.js';
 import type { ReadDocument } from '../read-document.js';
 import { CandidateSearch } from './candidates.js';
 
-/** Source documents read for passages, kept for the next checks. */
-const READ_CACHE = 1024;
+/**
+ * Tokens of the sources kept read for the next checks (about 20 bytes each: some
+ * 80 MB). Reading a source (tokens, frame, shingles) costs as much as aligning
+ * it, and the sources that share a genre's template come back check after check.
+ */
+const CACHED_TOKENS = 4_000_000;
+
+/** Sources read for alignment, least recently used out first, within a budget of tokens. */
+export class SourceCache {
+  private readonly read = new Map<number, ReadDocument>();
+  private tokens = 0;
+  private generation = -1;
+
+  /**
+   * Source d as read for an earlier check, while the store's generation stays
+   * the same (a removal or a compaction can give d to another document).
+   */
+  get(d: number, generation: number): ReadDocument | undefined {
+    if (generation !== this.generation) {
+      this.read.clear();
+      this.tokens = 0;
+      this.generation = generation;
+    }
+    const cached = this.read.get(d);
+    if (cached) {
+      this.read.delete(d);
+      this.read.set(d, cached);
+    }
+    return cached;
+  }
+
+  /** Keep source d as read. */
+  set(d: number, source: ReadDocument): void {
+    if (this.read.has(d)) return;
+    this.read.set(d, source);
+    this.tokens += source.tokens.count;
+    while (this.tokens > CACHED_TOKENS && this.read.size > 1) {
+      const [oldest, doc] = this.read.entries().next().value as [number, ReadDocument];
+      this.read.delete(oldest);
+      this.tokens -= doc.tokens.count;
+    }
+  }
+}
 
 export class CheckContext {
   readonly search = new CandidateSearch();
@@ -18,8 +59,8 @@ export class CheckContext {
   /** Fingerprints of one source at a time, stamped so that nothing has to be cleared between sources. */
   readonly marks = new Uint32Array(65536);
   private stamp = 0;
-  private readonly readCache = new Map<number, ReadDocument>();
-  private cacheGeneration = -1;
+
+  constructor(readonly sources: SourceCache = new SourceCache()) {}
 
   /** A stamp no source has in {@link marks}. */
   nextStamp(): number {
@@ -29,38 +70,15 @@ export class CheckContext {
     }
     return ++this.stamp;
   }
-
-  /**
-   * Source d as read for an earlier check, while the store's generation stays
-   * the same (a removal or a compaction can give d to another document).
-   */
-  cachedSource(d: number, generation: number): ReadDocument | undefined {
-    if (generation !== this.cacheGeneration) {
-      this.readCache.clear();
-      this.cacheGeneration = generation;
-    }
-    const cached = this.readCache.get(d);
-    if (cached) {
-      this.readCache.delete(d);
-      this.readCache.set(d, cached);
-    }
-    return cached;
-  }
-
-  /** Keep source d as read, for the next checks. */
-  cacheSource(d: number, source: ReadDocument): void {
-    this.readCache.set(d, source);
-    if (this.readCache.size > READ_CACHE)
-      this.readCache.delete(this.readCache.keys().next().value as number);
-  }
 }
 
-/** Contexts for checks in flight: one each, reused. */
+/** Contexts for checks in flight: one each, reused; one cache of sources for all. */
 export class ContextPool {
   private readonly free: CheckContext[] = [];
+  private readonly sources = new SourceCache();
 
   acquire(): CheckContext {
-    return this.free.pop() ?? new CheckContext();
+    return this.free.pop() ?? new CheckContext(this.sources);
   }
 
   release(context: CheckContext): void {

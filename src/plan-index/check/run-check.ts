@@ -71,7 +71,7 @@ function uncached(
   summary: StoreSummary,
 ): number[] {
   const out: number[] = [];
-  for (const v of verified) if (!context.cachedSource(v.d, summary.generation)) out.push(v.d);
+  for (const v of verified) if (!context.sources.get(v.d, summary.generation)) out.push(v.d);
   return out;
 }
 
@@ -87,11 +87,11 @@ function sourcesOf(
   for (const [k, d] of fetched.entries()) {
     const text = texts[k];
     const source = text === undefined ? undefined : sketcher.read(text);
-    if (source) context.cacheSource(d, source);
+    if (source) context.sources.set(d, source);
     read.set(d, source);
   }
   return verified.map((v) =>
-    read.has(v.d) ? read.get(v.d) : context.cachedSource(v.d, summary.generation),
+    read.has(v.d) ? read.get(v.d) : context.sources.get(v.d, summary.generation),
   );
 }
 
