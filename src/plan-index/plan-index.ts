@@ -25,6 +25,13 @@ import { MinHasher } from '../sketch/minhash.js';
 import { VERSION } from '../version.js';
 import { CandidateSearch } from './candidates.js';
 import { DocFrequency } from './doc-frequency.js';
+import {
+  type ShingleLookup,
+  type StockThresholds,
+  setAsideStock,
+  stockThresholds,
+  tokensInside,
+} from './stock-phrases.js';
 import { decodeIndex, encodeIndex } from './format.js';
 import { Growable } from './growable.js';
 import {
@@ -189,8 +196,6 @@ export interface StoredState {
  * shingles: a short document samples more densely than the anchor rate.
  */
 const MIN_ANCHORS = 16;
-/** A stock phrase must be in at least this many documents, whatever the share. */
-const LEARNED_MIN_DOCUMENTS = 5;
 /** Source documents read for passages, kept for the next checks. */
 const READ_CACHE = 1024;
 const NO_DATE = -0x80000000;
@@ -739,11 +744,18 @@ export class PlanIndex {
     return read;
   }
 
-  /** Minimum documents for a shingle to be a stock phrase, or Infinity while nothing is learned. */
-  private stockPhraseThreshold(): number {
-    const share = this.options.learnedBoilerplate;
-    if (share === 0 || this.live < this.options.learnFrom) return Infinity;
-    return Math.max(LEARNED_MIN_DOCUMENTS, Math.ceil(share * this.live));
+  /** Documents a shingle must be in to be a stock or a common phrase. */
+  private stockThresholds(): StockThresholds {
+    return stockThresholds(this.options.learnedBoilerplate, this.options.learnFrom, this.live);
+  }
+
+  /** What the index knows of a shingle: whether it is in a reference's title, and in how many documents and references. */
+  private shingleLookup(): ShingleLookup {
+    return {
+      isTitle: (h) => this.referenceTitles.has(h),
+      documents: (h) => this.frequencies.estimate(h),
+      references: (h) => this.referenceShingles.get(h) ?? 0,
+    };
   }
 
   /**
@@ -756,20 +768,14 @@ export class PlanIndex {
     const opts = checkOptions(options);
     const size = this.options.shingleSize;
     const query = this.read(text);
-    // Shingles that do not count: reference titles and, once learned, stock phrases (never a reference's text).
-    const stock = this.stockPhraseThreshold();
+    // Shingles that do not count: reference titles and, once learned, stock phrases (never one directive's text).
     const counts = query.counts.slice();
-    for (let i = 0; i < counts.length; i++) {
-      if (counts[i] === 0) continue;
-      const h = query.shingles[i];
-      if (this.referenceTitles.has(h)) counts[i] = 0;
-      else if (
-        stock !== Infinity &&
-        this.frequencies.estimate(h) >= stock &&
-        !this.referenceShingles.has(h)
-      )
-        counts[i] = 0;
-    }
+    const commonShingles = setAsideStock(
+      query.shingles,
+      counts,
+      this.shingleLookup(),
+      this.stockThresholds(),
+    );
     const own = ownTokens(query, counts, size);
     const ownCount = countOnes(own);
     const tokenCount = query.tokens.count;
@@ -874,6 +880,7 @@ export class PlanIndex {
         verified.map((v) => v.reference),
         own,
         minPassage,
+        tokensInside(commonShingles, tokenCount, size),
       );
     const matches: FoundMatch[] = [];
     for (const [k, v] of verified.entries()) {
