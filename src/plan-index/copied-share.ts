@@ -109,18 +109,25 @@ export const STOCK_SOURCES = 3;
 
 /**
  * Set aside the stock sentences of the genre: a passage of a stretch shorter
- * than twice minPassage, most of whose own
- * tokens the plan shares with at least {@link STOCK_SOURCES} peer sources of
- * this check, is one sentence of a template that many plans use, not a copy
- * from one of them. Longer passages always count (a plan that many others
- * copied stays a source), and so do references' passages (restating the
- * directive is the finding). Removes them from `aligned` in place.
+ * than twice minPassage, most of whose own tokens are common phrases of the
+ * archive (`common`, see {@link setAsideStock}; when most of what that source
+ * supplies is) or, for a peer's passage, are shared with at least
+ * {@link STOCK_SOURCES} peer sources of this check, is
+ * one sentence of a template that many plans use, not a copy from one of
+ * them. The document frequencies see every plan that uses the template, also
+ * those dated after the plan or not aligned in this check; the peers of the
+ * check see templates too new or too small to learn. Longer passages always
+ * count (a plan that many others copied stays a source), and so does a
+ * reference's passage made of its own text (restating the directive is the
+ * finding): common phrases are never one directive's text. Removes the
+ * dropped passages from `aligned` in place.
  */
 export function dropSharedStock(
   aligned: Array<AlignedPassage[] | undefined>,
   isReference: readonly boolean[],
   own: Uint8Array,
   minPassage: number,
+  common: Uint8Array,
 ): void {
   const sharedBy = new Uint16Array(own.length);
   let peers = 0;
@@ -129,15 +136,40 @@ export function dropSharedStock(
     peers++;
     for (const p of passages) for (let t = p.start; t < p.end; t++) sharedBy[t] += own[t];
   }
-  if (peers < STOCK_SOURCES) return;
+  const byPeers = peers >= STOCK_SOURCES;
   for (const [k, passages] of aligned.entries()) {
-    if (passages === undefined || isReference[k]) continue;
+    if (passages === undefined) continue;
+    const peer = byPeers && !isReference[k];
+    const genre = suppliesOnlyCommon(passages, own, common);
     aligned[k] = passages.filter((p) => {
       if (p.stretchOwn >= 2 * minPassage) return true;
-      let common = 0;
+      let stock = 0;
       for (let t = p.start; t < p.end; t++)
-        if (own[t] === 1 && sharedBy[t] >= STOCK_SOURCES) common++;
-      return common * 2 < p.own;
+        if (own[t] === 1 && ((genre && common[t] === 1) || (peer && sharedBy[t] >= STOCK_SOURCES)))
+          stock++;
+      return stock * 2 < p.own;
     });
   }
+}
+
+/**
+ * Whether most of the own tokens a source's passages hold are common phrases:
+ * a source that supplies only sentences of the genre. A source that supplies
+ * text of its own besides (a copy with its lines moved) keeps its short
+ * passages, common phrases or not.
+ */
+function suppliesOnlyCommon(
+  passages: readonly AlignedPassage[],
+  own: Uint8Array,
+  common: Uint8Array,
+): boolean {
+  let owned = 0;
+  let shared = 0;
+  for (const p of passages) {
+    for (let t = p.start; t < p.end; t++) {
+      owned += own[t];
+      shared += own[t] & common[t];
+    }
+  }
+  return shared * 2 >= owned;
 }

@@ -5,18 +5,7 @@
  * phrases).
  */
 import { DocFrequency } from './doc-frequency.js';
-import type { ResolvedIndexOptions } from './options.js';
 import type { StoredState } from './types.js';
-
-/** A stock phrase must be in at least this many documents, whatever the share. */
-const LEARNED_MIN_DOCUMENTS = 5;
-
-/** Minimum documents for a shingle to be a stock phrase in an index of `live` documents, or Infinity while nothing is learned. */
-export function stockPhraseThreshold(options: ResolvedIndexOptions, live: number): number {
-  const share = options.learnedBoilerplate;
-  if (share === 0 || live < options.learnFrom) return Infinity;
-  return Math.max(LEARNED_MIN_DOCUMENTS, Math.ceil(share * live));
-}
 
 function addCount(map: Map<number, number>, keys: ArrayLike<number>, delta: 1 | -1): void {
   for (let i = 0; i < keys.length; i++) {
@@ -63,8 +52,8 @@ export class CorpusStatistics {
     return this.titles.has(h);
   }
 
-  isReferenceShingle(h: number): boolean {
-    return this.referenceShingles.has(h);
+  referenceCount(h: number): number {
+    return this.referenceShingles.get(h) ?? 0;
   }
 
   frequency(h: number): number {
@@ -86,11 +75,17 @@ export class CorpusStatistics {
     return true;
   }
 
-  /** Distinct title shingles and reference shingles, ascending: for a read-only copy. */
-  sortedKeys(): { titles: Uint32Array; referenceShingles: Uint32Array } {
+  /** Distinct title shingles, and reference shingles with their counts, ascending: for a read-only copy. */
+  sortedKeys(): {
+    titles: Uint32Array;
+    referenceShingles: Uint32Array;
+    referenceCounts: Uint32Array;
+  } {
+    const referenceShingles = Uint32Array.from(this.referenceShingles.keys()).sort();
     return {
       titles: Uint32Array.from(this.titles.keys()).sort(),
-      referenceShingles: Uint32Array.from(this.referenceShingles.keys()).sort(),
+      referenceShingles,
+      referenceCounts: referenceShingles.map((h) => this.referenceShingles.get(h) ?? 0),
     };
   }
 

@@ -1,12 +1,13 @@
 /**
  * The plan's own content: its shingles less those that never count in a
- * check (reference titles and, once learned, stock phrases that are no
- * reference's text), and its own tokens, the measure of every share.
+ * check (reference titles and, once learned, stock phrases that are not one
+ * directive's own text), its own tokens (the measure of every share), and
+ * the tokens inside common phrases.
  */
-import { stockPhraseThreshold } from '../corpus-stats.js';
 import { countOnes, ownTokens } from '../copied-share.js';
 import type { ResolvedIndexOptions } from '../options.js';
 import { type ReadDocument, countedSet } from '../read-document.js';
+import { setAsideStock, stockThresholds, tokensInside } from '../stock-phrases.js';
 import type { StatisticsView } from '../store/index-store.js';
 
 /** The counting part of a checked plan. */
@@ -20,6 +21,8 @@ export interface OwnContent {
   ignored: number;
   /** Distinct counting shingles, ascending. */
   set: Uint32Array;
+  /** Per token: 1 inside a common phrase (the genre's, but not frequent enough to be stock). */
+  common: Uint8Array;
 }
 
 /** The own content of `query` given the store's statistics. */
@@ -28,15 +31,18 @@ export function ownContent(
   stats: StatisticsView,
   options: ResolvedIndexOptions,
 ): OwnContent {
-  const stock = stockPhraseThreshold(options, stats.summary.live);
+  // Shingles that do not count: reference titles and, once learned, stock phrases (never one directive's text).
   const counts = query.counts.slice();
-  for (let i = 0; i < counts.length; i++) {
-    if (counts[i] === 0) continue;
-    const h = query.shingles[i];
-    if (stats.isReferenceTitle(h)) counts[i] = 0;
-    else if (stock !== Infinity && stats.frequency(h) >= stock && !stats.isReferenceShingle(h))
-      counts[i] = 0;
-  }
+  const commonShingles = setAsideStock(
+    query.shingles,
+    counts,
+    {
+      isTitle: (h) => stats.isReferenceTitle(h),
+      documents: (h) => stats.frequency(h),
+      references: (h) => stats.referenceCount(h),
+    },
+    stockThresholds(options.learnedBoilerplate, options.learnFrom, stats.summary.live),
+  );
   const own = ownTokens(query, counts, options.shingleSize);
   const ownCount = countOnes(own);
   const tokenCount = query.tokens.count;
@@ -46,5 +52,6 @@ export function ownContent(
     ownCount,
     ignored: tokenCount === 0 ? 0 : 1 - ownCount / tokenCount,
     set: countedSet(query, counts),
+    common: tokensInside(commonShingles, tokenCount, options.shingleSize),
   };
 }

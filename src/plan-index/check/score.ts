@@ -77,6 +77,7 @@ export function scoreMatches(
       verified.map((v) => v.reference),
       own.own,
       minPassage,
+      own.common,
     );
   const marks = context.marks;
   const shingles = query.shingles;

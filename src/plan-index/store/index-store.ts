@@ -28,8 +28,8 @@ export interface StoreSummary {
 export interface ShingleStatistics {
   /** In the title of a reference: cited by every plan, never content. */
   isReferenceTitle(shingle: number): boolean;
-  /** In the text of a reference: never a learned stock phrase. */
-  isReferenceShingle(shingle: number): boolean;
+  /** References whose text has the shingle (one directive's own text is never a learned stock phrase). */
+  referenceCount(shingle: number): number;
   /** Documents that contain the shingle (an estimate that never falls short while counts are exact). */
   frequency(shingle: number): number;
 }

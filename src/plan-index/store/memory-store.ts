@@ -263,7 +263,7 @@ export class MemoryStore implements IndexStore, PostingView, DocumentView {
     return {
       summary,
       isReferenceTitle: (h) => stats.isReferenceTitle(h),
-      isReferenceShingle: (h) => stats.isReferenceShingle(h),
+      referenceCount: (h) => stats.referenceCount(h),
       frequency: (h) => stats.frequency(h),
     };
   }
@@ -392,6 +392,7 @@ export class MemoryStore implements IndexStore, PostingView, DocumentView {
       frequencies: this.stats.frequencies.shared(),
       titles: keys.titles,
       referenceShingles: keys.referenceShingles,
+      referenceCounts: keys.referenceCounts,
       live: this.live,
       generation: this.generation,
     };
@@ -421,6 +422,7 @@ export class MemoryStore implements IndexStore, PostingView, DocumentView {
         new DocFrequency(snapshot.frequencies),
         snapshot.titles,
         snapshot.referenceShingles,
+        snapshot.referenceCounts,
       ),
     };
     return store;

@@ -29,22 +29,24 @@ export interface StoreSnapshot {
   titles: Uint32Array;
   /** Distinct shingles of reference texts, ascending. */
   referenceShingles: Uint32Array;
+  /** The number of references with each. */
+  referenceCounts: Uint32Array;
   live: number;
   generation: number;
 }
 
-/** Whether sorted `keys` holds `h`. */
-function holds(keys: Uint32Array, h: number): boolean {
+/** Where sorted `keys` holds `h`, or −1. */
+function find(keys: Uint32Array, h: number): number {
   let lo = 0;
   let hi = keys.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const k = keys[mid];
-    if (k === h) return true;
+    if (k === h) return mid;
     if (k < h) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
 
 /** Corpus statistics of a snapshot, read-only. */
@@ -53,14 +55,16 @@ export class SnapshotStatistics {
     private readonly frequencies: DocFrequency,
     private readonly titles: Uint32Array,
     private readonly referenceShingles: Uint32Array,
+    private readonly referenceCounts: Uint32Array,
   ) {}
 
   isReferenceTitle(h: number): boolean {
-    return holds(this.titles, h);
+    return find(this.titles, h) >= 0;
   }
 
-  isReferenceShingle(h: number): boolean {
-    return holds(this.referenceShingles, h);
+  referenceCount(h: number): number {
+    const at = find(this.referenceShingles, h);
+    return at < 0 ? 0 : this.referenceCounts[at];
   }
 
   frequency(h: number): number {
