@@ -104,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Receiving the request counts against the time limit too (slow clients).
     requestTimeout: timeLimit,
     return503OnClosing: false,
+    // An id of 256 characters, URL-encoded (up to 9 bytes each): longer ones are refused by the schema, not as 414.
+    maxParamLength: 2304,
     logger: false,
   });
   // Bodies are never coerced (a number is not a text); query strings and paths are strings to coerce.

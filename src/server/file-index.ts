@@ -241,6 +241,18 @@ export class FileServedIndex implements ServedIndex {
     return adapter.statsOf('file', log.entries, this.lastSnapshot);
   }
 
+  /**
+   * Close the log without a snapshot: what a crash leaves behind (the next
+   * open replays the log). For tests of recovery, and a process that must stop at once.
+   */
+  async closeWithoutSnapshot(): Promise<void> {
+    clearInterval(this.timer);
+    this.closed = true;
+    await this.loading.catch(() => undefined);
+    await Promise.all(this.writes.values());
+    await this.log?.close();
+  }
+
   /** Fold the log into a last snapshot (when it holds writes) and close it. */
   async close(): Promise<void> {
     if (this.closed) return;
