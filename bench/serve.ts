@@ -14,6 +14,7 @@
  *   npm run bench:serve                   (results in bench/results/serve.json)
  *   BENCH_SERVE_SECONDS=5 BENCH_SERVE_SOAK_SECONDS=30 npm run bench:serve   (quicker)
  *   BENCH_SERVE_PLANS=10000 …              (a smaller index)
+ *   BENCH_SERVE_ARCHIVE=real npm run bench:serve   (../shared/corpus-real: bench/results/serve-real.json)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ import autocannon from 'autocannon';
 import { PlanIndex, VERSION } from 'saochep';
 import { generateArchive } from '../corpus/generator/archive.js';
 import { docx } from '../corpus/generator/docx.js';
-import { ROOT, environment, writeResults } from './util.js';
+import { REAL_CORPUS, ROOT, environment, readJsonl, writeResults } from './util.js';
 
 const PLANS = Number(process.env.BENCH_SERVE_PLANS ?? 100_000);
 const GENERATED = Math.min(PLANS, Number(process.env.BENCH_SERVE_GENERATED ?? 20_000));
@@ -32,7 +33,8 @@ const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
 const SOAK_SECONDS = Number(process.env.BENCH_SERVE_SOAK_SECONDS ?? 300);
 const CONNECTIONS = [1, 8, 32];
 const TOKEN = 'bench-token-0123456789abcdef0123';
-const CACHE = join(ROOT, 'bench/.build', `serve-${PLANS}-${GENERATED}-${VERSION}.idx`);
+const ARCHIVE = process.env.BENCH_SERVE_ARCHIVE === 'real' ? 'real' : 'generated';
+const CACHE = join(ROOT, 'bench/.build', `serve-${ARCHIVE}-${PLANS}-${GENERATED}-${VERSION}.idx`);
 
 const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -48,21 +50,48 @@ function random(seed: number): () => number {
 }
 
 // ---- The index and the checked plans -------------------------------------------
-log(`generating ${GENERATED + QUERIES} plans`);
-const archive = generateArchive({ plans: GENERATED + QUERIES, seed: 11, formats: ['txt'] });
-const plans = [...archive.files.values()].filter(
-  (f) => !archive.directives.some((d) => d.id === f.id),
-);
-const directives = [...archive.files.values()].filter((f) =>
-  archive.directives.some((d) => d.id === f.id),
-);
-const rnd = random(5);
-const order = plans
-  .map((p) => ({ p, k: rnd() }))
-  .sort((a, b) => a.k - b.k)
-  .map((x) => x.p);
-const queries = order.slice(0, QUERIES).map((f) => f.text);
-const indexed = order.slice(QUERIES);
+interface Doc {
+  id: string;
+  text: string;
+  path?: string;
+}
+
+/**
+ * The documents to index and the plans to check. generated: plans of one
+ * generated archive, the checked ones not indexed. real: the articles of
+ * ../shared/corpus-real (when present), half of the checked ones indexed (a
+ * re-upload), half not; checks there cost the library far less, which shows
+ * what the HTTP layer itself can carry.
+ */
+function corpus(): { directives: Doc[]; indexed: Doc[]; queries: string[] } {
+  const rnd = random(5);
+  const shuffle = <T>(items: T[]) =>
+    items
+      .map((item) => ({ item, k: rnd() }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.item);
+  if (ARCHIVE === 'real') {
+    if (!existsSync(REAL_CORPUS)) throw new Error(`BENCH_SERVE_ARCHIVE=real needs ${REAL_CORPUS}`);
+    const docs = shuffle(readJsonl(REAL_CORPUS));
+    const indexed = docs.slice(QUERIES / 2, QUERIES / 2 + GENERATED);
+    const queries = [...docs.slice(0, QUERIES / 2), ...indexed.slice(0, QUERIES / 2)].map(
+      (d) => d.text,
+    );
+    return { directives: [], indexed, queries };
+  }
+  log(`generating ${GENERATED + QUERIES} plans`);
+  const archive = generateArchive({ plans: GENERATED + QUERIES, seed: 11, formats: ['txt'] });
+  const isDirective = (f: Doc) => archive.directives.some((d) => d.id === f.id);
+  const files = [...archive.files.values()];
+  const order = shuffle(files.filter((f) => !isDirective(f)));
+  return {
+    directives: files.filter(isDirective),
+    indexed: order.slice(QUERIES),
+    queries: order.slice(0, QUERIES).map((f) => f.text),
+  };
+}
+const { directives, indexed, queries } = corpus();
+const rnd = random(7);
 
 let buildSeconds: number | null = null;
 if (!existsSync(CACHE)) {
@@ -70,7 +99,7 @@ if (!existsSync(CACHE)) {
   const t = now();
   const index = new PlanIndex();
   for (const d of directives) index.addReference({ id: d.id, text: d.text });
-  for (const f of indexed) index.add({ id: f.id, text: f.text, meta: { file: f.path } });
+  for (const f of indexed) index.add({ id: f.id, text: f.text, meta: { file: f.path ?? f.id } });
   const lines = indexed.flatMap((f) => f.text.split('\n').filter((l) => l.length > 40));
   for (let i = index.size; i < PLANS; i++) {
     const parts: string[] = [];
@@ -259,10 +288,11 @@ server.child.kill('SIGTERM');
 await new Promise((resolve) => server.child.on('exit', resolve));
 rmSync(tmp, { recursive: true, force: true });
 
-const path = writeResults('serve', {
+const path = writeResults(ARCHIVE === 'real' ? 'serve-real' : 'serve', {
+  archive: ARCHIVE,
   index: {
     documents: stats.documents,
-    generatedPlans: indexed.length,
+    indexedDocuments: indexed.length,
     directives: directives.length,
     indexBytes: stats.indexBytes,
     textBytes: stats.textBytes,
@@ -272,7 +302,10 @@ const path = writeResults('serve', {
   checkedPlans: {
     json: jsonBodies.length,
     docx: docxBodies.length,
-    note: 'generated plans of the same archive, not indexed; passages aligned',
+    note:
+      ARCHIVE === 'real'
+        ? 'real articles: half indexed (a re-upload), half not; passages aligned'
+        : 'generated plans of the same archive, not indexed; passages aligned',
   },
   inProcessCheck: {
     ...inProcess,
