@@ -105,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestTimeout: timeLimit,
     return503OnClosing: false,
     // An id of 256 characters, URL-encoded (up to 9 bytes each): longer ones are refused by the schema, not as 414.
-    maxParamLength: 2304,
+    routerOptions: { maxParamLength: 2304 },
     logger: false,
   });
   // Bodies are never coerced (a number is not a text); query strings and paths are strings to coerce.
@@ -133,6 +133,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+  });
+  // An answer finished while closing ends its connection: a keep-alive socket would hold close() open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
   let loadFailed = false;
   index.ready().catch(() => (loadFailed = true));

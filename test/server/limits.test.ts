@@ -125,4 +125,21 @@ describe('saochep serve: time limit and readiness', () => {
     expect(ready.status).toBe(200);
     expect((await post(url, '/v1/check', { text: 'kế hoạch' })).status).toBe(200);
   });
+
+  it('finishes the requests in flight when it is closed, and refuses new ones', async () => {
+    const { index, load, release } = standIn();
+    load();
+    await index.ready();
+    const closing = await buildApp({ index, token: new BearerToken('0123456789abcdef0123') });
+    const url = await listen(closing);
+    const inFlight = post(url, '/v1/check', { text: 'kế hoạch' });
+    // The check is running (it waits for release) when the close starts.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closed = closing.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(post(url, '/v1/check', { text: 'kế hoạch' })).rejects.toThrow();
+    release();
+    expect((await inFlight).status).toBe(200);
+    await closed;
+  });
 });
