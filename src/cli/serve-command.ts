@@ -1,7 +1,7 @@
 /**
  * saochep serve: the HTTP service, run until SIGTERM or SIGINT, which stop it
  * cleanly (requests in flight finished, the log folded into the saved index)
- * with exit code 0. The server's code and its framework load only here.
+ * with exit code 0. An index that cannot be loaded exits 2. The server's code and its framework load only here.
  */
 import { isIP } from 'node:net';
 import type { CommandIo } from './commands.js';
@@ -89,5 +89,11 @@ export async function serveCommand(
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
+    // A saved index that cannot be loaded (damaged, another version) is not served: exit 2, as check does.
+    running.index.ready().catch(() => {
+      process.removeListener('SIGTERM', stop);
+      process.removeListener('SIGINT', stop);
+      void running.close().finally(() => resolve(2));
+    });
   });
 }

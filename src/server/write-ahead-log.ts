@@ -105,7 +105,7 @@ export class WriteAheadLog {
     try {
       bytes = new Uint8Array(await readFile(path));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(path, error);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(path, error, true);
     }
     const { entries, validBytes } = decodeLog(bytes);
     try {
@@ -115,7 +115,7 @@ export class WriteAheadLog {
         await log.handle.sync();
       }
     } catch (error) {
-      throw ioError(path, error);
+      throw ioError(path, error, true);
     }
     log.bytes = validBytes;
     log.entries = entries.length;
@@ -213,10 +213,10 @@ export class WriteAheadLog {
   }
 }
 
-function ioError(path: string, cause: unknown): ServiceError {
+function ioError(path: string, cause: unknown, opening = false): ServiceError {
   return new ServiceError(
     'ERR_SAOCHEP_IO',
-    `saochep serve: the write-ahead log ${path} cannot be written (${(cause as Error).message}); the write was not made. Check the disk and the folder's permissions.`,
+    `saochep serve: the write-ahead log ${path} cannot be ${opening ? 'opened' : 'written'} (${(cause as Error).message})${opening ? '' : '; the write was not made'}. Check that the folder exists, the disk, and the permissions.`,
     { cause },
   );
 }

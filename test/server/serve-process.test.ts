@@ -99,7 +99,7 @@ describe('saochep serve (the process)', () => {
     expect(saved.has(ids[19])).toBe(true);
   });
 
-  it('exits 1 on bad usage and on a Redis index, with the reason', () => {
+  it('exits 1 on bad usage and on a Redis index, 2 on a damaged index, with the reason', () => {
     for (const args of [
       ['serve'],
       ['serve', '--index', 'a.idx', '--port', '70000'],
@@ -115,6 +115,21 @@ describe('saochep serve (the process)', () => {
       expect(r.status, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(/^saochep: /);
     }
+    writeFileSync(
+      join(tmp, 'damaged.idx'),
+      'SAOCHEPX but not an index at all, long enough to read',
+    );
+    const damaged = spawnSync(
+      process.execPath,
+      [CLI, 'serve', '--index', 'damaged.idx', '--port', '0'],
+      {
+        cwd: tmp,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    expect(damaged.status).toBe(2);
+    expect(damaged.stderr).toMatch(/ERR_SAOCHEP_INDEX_CORRUPT|cannot be served/);
     const help = spawnSync(process.execPath, [CLI, 'serve', '--help'], {
       cwd: tmp,
       encoding: 'utf8',
