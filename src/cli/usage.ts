@@ -118,6 +118,7 @@ POST /v1/check, PUT/GET/DELETE /v1/plans/{id}, GET /v1/stats, /v1/health, /v1/re
 /v1/openapi.json. A write is answered once it is in the log beside the index
 (saved.idx.log); the log is folded into saved.idx periodically and on SIGTERM.
 SIGTERM or Ctrl-C: requests in flight are finished, the index saved, exit 0.
+An index that cannot be loaded (damaged, unreadable): exit 2.
 
 Options:
   --index <saved.idx>   the saved index to serve (a missing file starts an empty one);
