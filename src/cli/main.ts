@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The saochep command line: `saochep scan`, `saochep check`, `saochep index`.
+ * The saochep command line: `saochep scan`, `saochep check`, `saochep index`,
+ * `saochep serve`.
  * Exit codes: 0 done, 1 bad usage, 2 nothing could be read, 3 the work failed
  * (the report or index could not be written, or an unexpected error), 4 the
  * checked plan scores at or above --fail-above, 130 stopped by SIGINT (143 SIGTERM).
@@ -10,12 +11,14 @@ import { type OptionSpec, parseCommandArgs } from './args.js';
 import { type CommandIo, checkCommand, indexCommand, scanCommand } from './commands.js';
 import { INDEX_OPTION_SPECS } from './index-options.js';
 import { exitCleanlyOnSignals } from './interrupt.js';
+import { serveCommand } from './serve-command.js';
 import {
   CHECK_HELP,
   INDEX_HELP,
   MAIN_HELP,
   NothingReadError,
   SCAN_HELP,
+  SERVE_HELP,
   UsageError,
 } from './usage.js';
 
@@ -73,6 +76,21 @@ const COMMANDS: Record<
       help: HELP,
     },
   },
+  serve: {
+    help: SERVE_HELP,
+    run: serveCommand,
+    options: {
+      index: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'token-file': { type: 'string' },
+      'allow-unauthenticated-writes': { type: 'boolean' },
+      'body-limit': { type: 'string' },
+      'time-limit': { type: 'string' },
+      'snapshot-interval': { type: 'string' },
+      help: HELP,
+    },
+  },
 };
 
 /** Run the CLI with these arguments; resolves to the exit code. */
@@ -94,7 +112,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     const command = Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
     if (!command || rest.length > 1) {
       io.stderr.write(
-        `saochep: help takes one command: scan, check or index, got "${rest.join(' ')}".\n\n${MAIN_HELP}`,
+        `saochep: help takes one command: scan, check, index or serve, got "${rest.join(' ')}".\n\n${MAIN_HELP}`,
       );
       return 1;
     }
@@ -106,8 +124,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     if (!command)
       throw new UsageError(
         name.startsWith('-')
-          ? `unknown option ${name}: give a command first (scan, check or index).`
-          : `unknown command "${name}": the commands are scan, check and index.`,
+          ? `unknown option ${name}: give a command first (scan, check, index or serve).`
+          : `unknown command "${name}": the commands are scan, check, index and serve.`,
       );
     const parsed = parseCommandArgs(name, rest, command.options);
     if (parsed.values.help === true) {

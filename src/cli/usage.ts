@@ -37,6 +37,7 @@ Usage:
   saochep scan <folder|archive.jsonl> [options]   scan an archive and write a report
   saochep check <file> --index saved.idx          check one plan against a saved index
   saochep index <folder|archive.jsonl> --out saved.idx   build (or --add to) a saved index
+  saochep serve --index saved.idx             serve checks over HTTP (see saochep help serve)
 
   saochep help <command>      options of a command (or saochep <command> --help)
   saochep --version           the version (also -V)
@@ -108,4 +109,31 @@ Options:
 ${INDEX_OPTIONS}
 Example:
   saochep index ./archive --references ./directives --out archive.idx
+`;
+
+export const SERVE_HELP = `Usage: saochep serve --index <saved.idx> [options]
+
+Serves checks over HTTP for a document system that checks plans at upload time:
+POST /v1/check, PUT/GET/DELETE /v1/plans/{id}, GET /v1/stats, /v1/health, /v1/ready,
+/v1/openapi.json. A write is answered once it is in the log beside the index
+(saved.idx.log); the log is folded into saved.idx periodically and on SIGTERM.
+SIGTERM or Ctrl-C: requests in flight are finished, the index saved, exit 0.
+An index that cannot be loaded (damaged, unreadable): exit 2.
+
+Options:
+  --index <saved.idx>   the saved index to serve (a missing file starts an empty one);
+                        redis://… is not supported yet
+  --host <address>      address to listen on (default 127.0.0.1: this machine only)
+  --port <n>            port (default 8080; 0 picks a free one)
+  --token-file <file>   every request but /v1/health needs Authorization: Bearer <token>,
+                        the file's first line (at least 16 characters)
+  --allow-unauthenticated-writes
+                        without --token-file, accept PUT and DELETE anyway (only behind
+                        a gateway that authenticates); otherwise they are refused (403)
+  --body-limit <MB>     largest request body, JSON or upload (default 20)
+  --time-limit <s>      longest a request may take (default 30)
+  --snapshot-interval <s>  seconds between snapshots while writes wait in the log (default 300)
+
+Example:
+  saochep serve --index archive.idx --token-file /etc/saochep/token --port 8080
 `;
