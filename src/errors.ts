@@ -32,7 +32,13 @@ export type SaochepErrorCode =
   /** A file holds binary data, not text. */
   | 'ERR_SAOCHEP_NOT_TEXT'
   /** A file type saochep does not read. */
-  | 'ERR_SAOCHEP_UNSUPPORTED_FORMAT';
+  | 'ERR_SAOCHEP_UNSUPPORTED_FORMAT'
+  /** Reading a document passed one of the read limits (time, inflated bytes, pages, characters, JSON depth or line length). */
+  | 'ERR_SAOCHEP_LIMIT_EXCEEDED'
+  /** A path names a FIFO, a device, a socket or a folder (itself or through a symlink), not a regular file. */
+  | 'ERR_SAOCHEP_NOT_REGULAR_FILE'
+  /** Another process held the lock of a file to be saved for longer than the wait allowed. */
+  | 'ERR_SAOCHEP_LOCKED';
 
 /** An error raised by saochep, with a stable {@link SaochepErrorCode}. */
 export class SaochepError extends Error {

@@ -14,6 +14,7 @@ import { reportFormatOf, writeReport } from '../report/write-report.js';
 import { type ScanProgress, indexArchive, scanArchive } from '../scan/scan.js';
 import type { CheckResult, PlanMatch } from '../plan-index/plan-index.js';
 import { givenIndexFlags, indexOptionsOf, numberOption } from './index-options.js';
+import { limitsOf } from './limit-options.js';
 import { ProgressBar } from './progress.js';
 import { NothingReadError, UsageError } from './usage.js';
 
@@ -119,6 +120,7 @@ export async function scanCommand(
         'drop them, or build a new index with them (saochep index).',
     );
   const jobs = numberOption(values.jobs, 'jobs', 1, 256, true) ?? availableParallelism();
+  const limits = limitsOf(values);
   const quiet = values.quiet === true;
   const progress = progressOf(io, quiet);
   const started = Date.now();
@@ -131,6 +133,7 @@ export async function scanCommand(
       threshold,
       jobs,
       indexOptions,
+      limits,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -173,6 +176,7 @@ export async function indexCommand(
         'drop them, or build a new index without --add.',
     );
   const jobs = numberOption(values.jobs, 'jobs', 1, 256, true);
+  const limits = limitsOf(values);
   await assertWritableFolder(out, 'index');
   const quiet = values.quiet === true;
   let index: PlanIndex;
@@ -190,6 +194,7 @@ export async function indexCommand(
       archive: positionals[0],
       references: values.references as string | undefined,
       jobs,
+      limits,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -251,6 +256,7 @@ export async function checkCommand(
     throw new UsageError('check needs --index <saved.idx> (build one with saochep index).');
   const limit = numberOption(values.limit, 'limit', 1, 10_000, true) ?? 10;
   const failAbove = numberOption(values['fail-above'], 'fail-above', 0, 1, false);
+  const limits = limitsOf(values);
   if (values['same-day'] === true && values['only-earlier'] !== true)
     throw new UsageError('--same-day goes with --only-earlier.');
   const checkOptions = {
@@ -263,7 +269,7 @@ export async function checkCommand(
   let text: string;
   try {
     index = await PlanIndex.load(indexPath);
-    text = (await readDocumentFile(positionals[0])).text;
+    text = (await readDocumentFile(positionals[0], { limits })).text;
   } catch (error) {
     throw new NothingReadError((error as Error).message);
   }

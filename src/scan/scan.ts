@@ -16,6 +16,7 @@ import {
   type ScanReport,
 } from '../report/report-model.js';
 import { VERSION } from '../version.js';
+import { type ReadLimits, resolveReadLimits } from '../read/read-limits.js';
 import { clustersOf } from './clusters.js';
 import { collectFiles } from './collect-files.js';
 import { readJsonl } from './jsonl.js';
@@ -40,6 +41,8 @@ export interface ScanOptions {
   jobs?: number;
   /** Options of a new index (ignored with `index`, whose options are saved in it). */
   indexOptions?: Omit<PlanIndexOptions, 'loadText'>;
+  /** Limits each file is read under; what passes one is an error row (ERR_SAOCHEP_LIMIT_EXCEEDED). */
+  limits?: Partial<ReadLimits>;
   /** Progress of the two long stages. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -67,6 +70,7 @@ async function sourcesOf(
   input: string,
   prefix: string,
   errors: ReportError[],
+  limits: ReadLimits,
 ): Promise<{ sources: PlanSource[]; references: PlanSource[]; files: number }> {
   let info;
   try {
@@ -93,20 +97,17 @@ async function sourcesOf(
     };
   }
   if (input.toLowerCase().endsWith('.jsonl')) {
-    const contents = await readJsonl(input);
+    const contents = await readJsonl(input, limits);
     for (const e of contents.errors)
-      errors.push({
-        file: `${input}:${e.line}`,
-        code: 'ERR_SAOCHEP_INVALID_DOCUMENT',
-        message: e.message,
-      });
+      errors.push({ file: `${basename(input)}#${e.line}`, code: e.code, message: e.message });
     const sources: PlanSource[] = [];
     const references: PlanSource[] = [];
-    for (const [k, d] of contents.documents.entries()) {
+    for (const d of contents.documents) {
       const source: PlanSource = {
         kind: 'text',
         id: prefix + d.id,
-        file: `${basename(input)}#${k + 1}`,
+        // The line number, as an editor shows it.
+        file: `${basename(input)}#${d.line}`,
         text: d.text,
         meta: d.meta,
       };
@@ -137,6 +138,8 @@ export interface IndexArchiveOptions {
   references?: string;
   /** Worker threads for reading and sketching. Default: the number of cores. */
   jobs?: number;
+  /** Limits each file is read under (see {@link ScanOptions.limits}). */
+  limits?: Partial<ReadLimits>;
   onProgress?: (progress: ScanProgress) => void;
 }
 
@@ -168,6 +171,7 @@ export async function indexArchive(
     256,
     true,
   );
+  const limits = resolveReadLimits('indexArchive', options.limits);
   const errors: ReportError[] = [];
   const texts = new Map<string, string>();
   const records: PlanRecord[] = [];
@@ -182,7 +186,7 @@ export async function indexArchive(
       prefix: `${basename(options.references)}/`,
     });
   inputs.push({ input: options.archive, reference: false, prefix: '' });
-  const listed = await Promise.all(inputs.map((i) => sourcesOf(i.input, i.prefix, errors)));
+  const listed = await Promise.all(inputs.map((i) => sourcesOf(i.input, i.prefix, errors, limits)));
   const batches: Array<{ sources: PlanSource[]; reference: boolean }> = [];
   for (const [k, { reference }] of inputs.entries()) {
     files += listed[k].files;
@@ -197,6 +201,7 @@ export async function indexArchive(
       jobs,
       indexOptions: index.options,
       reference,
+      limits,
       onPrepared: (result) => {
         done++;
         options.onProgress?.({ stage: 'read', done, total });
