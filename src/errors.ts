@@ -35,7 +35,7 @@ export type SaochepErrorCode =
   | 'ERR_SAOCHEP_UNSUPPORTED_FORMAT'
   /** Reading a document passed one of the read limits (time, inflated bytes, pages, characters, JSON depth or line length). */
   | 'ERR_SAOCHEP_LIMIT_EXCEEDED'
-  /** A path names a FIFO, a device, a socket or a folder (itself or through a symlink), not a regular file. */
+  /** A path names a FIFO, a device or a socket (itself or through a symlink), not a regular file. */
   | 'ERR_SAOCHEP_NOT_REGULAR_FILE'
   /** Another process held the lock of a file to be saved for longer than the wait allowed. */
   | 'ERR_SAOCHEP_LOCKED';

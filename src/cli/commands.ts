@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { SaochepError } from '../errors.js';
+import { withFileLock } from '../plan-index/file-lock.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import { readDocumentFile } from '../read/read-file.js';
 import type { ScanReport } from '../report/report-model.js';
@@ -179,6 +180,30 @@ export async function indexCommand(
   const limits = limitsOf(values);
   await assertWritableFolder(out, 'index');
   const quiet = values.quiet === true;
+  // From before the index is read until it is saved: a second saochep index on the same file
+  // waits, then reads what this one saved, so that neither loses the other's documents.
+  return withFileLock(
+    out,
+    () => indexLocked(positionals, values, io, out, indexOptions, jobs, limits, quiet),
+    {
+      waitMs: 3600_000,
+      onWait: (owner) => {
+        if (!quiet) io.stderr.write(`saochep: waiting for ${out}: pid ${owner.pid} is saving it\n`);
+      },
+    },
+  );
+}
+
+async function indexLocked(
+  positionals: string[],
+  values: Record<string, string | boolean | undefined>,
+  io: CommandIo,
+  out: string,
+  indexOptions: ReturnType<typeof indexOptionsOf>,
+  jobs: number | undefined,
+  limits: ReturnType<typeof limitsOf>,
+  quiet: boolean,
+): Promise<number> {
   let index: PlanIndex;
   try {
     index = values.add === true ? await PlanIndex.load(out) : new PlanIndex(indexOptions);

@@ -317,7 +317,6 @@ function readFailed(label: string, cause: unknown): SaochepError {
 
 /** What a file that is not a regular file is, for its error. */
 function kindOf(info: Stats): string {
-  if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a FIFO (named pipe)';
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
@@ -327,7 +326,7 @@ function kindOf(info: Stats): string {
 /**
  * Read a document file and extract its text, under `options.limits`. Only
  * regular files are read: a symlink is followed and its target checked, and
- * a FIFO, device, socket or folder is refused (ERR_SAOCHEP_NOT_REGULAR_FILE)
+ * a FIFO, device or socket is refused (ERR_SAOCHEP_NOT_REGULAR_FILE)
  * without being read, so that it can never block or fill memory. `path` may
  * be a Buffer, for file names that are not valid UTF-8.
  */
@@ -358,6 +357,11 @@ export async function readDocumentFile(
     const info = await handle.stat().catch((cause: unknown) => {
       throw readFailed(label, cause);
     });
+    if (info.isDirectory())
+      throw new SaochepError(
+        'ERR_SAOCHEP_READ_FAILED',
+        `${label}: cannot read the file (it is a folder).`,
+      );
     if (!info.isFile())
       throw new SaochepError(
         'ERR_SAOCHEP_NOT_REGULAR_FILE',
