@@ -92,6 +92,33 @@ export function assertText(fn: string, value: unknown, name = 'text'): asserts v
   );
 }
 
+/** Throw a SaochepTypeError unless `value` is a Uint8Array (a Buffer is one). */
+export function assertBytes(
+  fn: string,
+  value: unknown,
+  name = 'bytes',
+): asserts value is Uint8Array {
+  if (value instanceof Uint8Array) return;
+  throw new SaochepTypeError(
+    'ERR_SAOCHEP_INVALID_ARGUMENT',
+    `${fn}: ${name} must be a Uint8Array or Buffer, got ${describeValue(value)}. Pass the file's bytes, e.g. await readFile(path).`,
+  );
+}
+
+/** Throw a SaochepTypeError unless `value` is a plain object (not null, not an array); `shape` says what it should hold. */
+export function assertObject(
+  fn: string,
+  value: unknown,
+  name: string,
+  shape: string,
+): asserts value is Record<string, unknown> {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return;
+  throw new SaochepTypeError(
+    'ERR_SAOCHEP_INVALID_ARGUMENT',
+    `${fn}: ${name} must be an object ${shape}, got ${describeValue(value)}.`,
+  );
+}
+
 /**
  * Check a numeric option: a finite number (an integer when `integer`) from
  * `min` to `max`, else a SaochepError ERR_SAOCHEP_INVALID_OPTION naming `fn`.

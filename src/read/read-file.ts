@@ -62,6 +62,11 @@ function formatOf(path: string): DocumentFormat | undefined {
 
 /** Whether saochep reads files of this name. */
 export function isDocumentFile(path: string): boolean {
+  if (typeof path !== 'string')
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `isDocumentFile: path must be a file name as a string, got ${describeValue(path)}.`,
+    );
   return formatOf(path) !== undefined;
 }
 

@@ -6,7 +6,14 @@
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SaochepError, checkNumberOption } from '../errors.js';
+import {
+  SaochepError,
+  SaochepTypeError,
+  assertObject,
+  assertText,
+  checkNumberOption,
+  describeValue,
+} from '../errors.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import type { PlanIndexOptions } from '../plan-index/options.js';
 import {
@@ -130,6 +137,18 @@ function isReferenceMeta(meta: Record<string, unknown> | undefined): boolean {
   return kind === 'directive' || kind === 'template' || kind === 'reference';
 }
 
+/** Throw ERR_SAOCHEP_INVALID_ARGUMENT unless `options` is an object naming an archive (and, if given, references). */
+function assertArchiveOptions(fn: string, options: unknown): void {
+  assertObject(fn, options, 'options', "such as { archive: './plans' }");
+  assertText(fn, options.archive, 'options.archive');
+  if (options.references !== undefined) assertText(fn, options.references, 'options.references');
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function')
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `${fn}: options.onProgress must be a function, got ${describeValue(options.onProgress)}.`,
+    );
+}
+
 /** Options of {@link indexArchive}. */
 export interface IndexArchiveOptions {
   /** A folder of plans or a JSONL archive. */
@@ -163,6 +182,12 @@ export async function indexArchive(
   index: PlanIndex,
   options: IndexArchiveOptions,
 ): Promise<IndexedArchive> {
+  if (!(index instanceof PlanIndex))
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `indexArchive: index must be a PlanIndex (new PlanIndex() or PlanIndex.load), got ${describeValue(index)}.`,
+    );
+  assertArchiveOptions('indexArchive', options);
   const jobs = checkNumberOption(
     'indexArchive',
     'jobs',
@@ -230,6 +255,7 @@ export async function indexArchive(
 
 /** Scan an archive and build its report. */
 export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
+  assertArchiveOptions('scanArchive', options);
   const threshold = checkNumberOption(
     'scanArchive',
     'threshold',
