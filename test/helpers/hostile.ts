@@ -213,3 +213,11 @@ export function manyPagesPdf(pages: number): Uint8Array {
 export function deepJsonLine(id: string, text: string, depth: number): string {
   return `{"id":${JSON.stringify(id)},"text":${JSON.stringify(text)},"meta":{"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
 }
+
+/** `pdf` with its startxref pointing nowhere: pdf.js reads it after a warning ("Indexing all PDF objects"). */
+export function wrongXrefPdf(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf)
+    .toString('latin1')
+    .replace(/startxref\n\d+/, 'startxref\n12');
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}

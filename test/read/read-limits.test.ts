@@ -29,8 +29,10 @@ import {
   manyPagesPdf,
   repeatedDocx,
   selfDrawingPdf,
+  wrongXrefPdf,
   zipBombDocx,
 } from '../helpers/hostile.js';
+import { makePdf } from '../helpers/pdf.js';
 import { SENTENCES } from '../helpers/vietnamese.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -241,4 +243,24 @@ describe.skipIf(!existsSync(CLI))('a scan of hostile files (the built command)',
       expect(report.errors.find((e) => e.file === 'self.pdf')!.message).toMatch(/timeMs/);
     }
   }, 180_000);
+
+  it('keeps pdf.js warnings off stdout: check --json of a damaged PDF prints JSON only', () => {
+    const pdf = join(tmp, 'damaged.pdf');
+    writeFileSync(pdf, wrongXrefPdf(makePdf([SENTENCES.slice(0, 5)])));
+    const folder = join(tmp, 'refs');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'ref.txt'), TEXT);
+    const idx = join(tmp, 'refs.idx');
+    const built = spawnSync(process.execPath, [CLI, 'index', folder, '--out', idx, '--quiet'], {
+      encoding: 'utf8',
+    });
+    expect(built.status, built.stderr).toBe(0);
+    const r = spawnSync(process.execPath, [CLI, 'check', pdf, '--index', idx, '--json'], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const parsed = JSON.parse(r.stdout) as { file: string; score: number };
+    expect(parsed.file).toBe(pdf);
+    expect(typeof parsed.score).toBe('number');
+  }, 60_000);
 });
