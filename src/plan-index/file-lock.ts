@@ -23,6 +23,8 @@ export interface FileLockOptions {
   waitMs?: number;
   /** A lock not refreshed for this long is stale, in ms. Default 10 minutes. */
   staleMs?: number;
+  /** Who locks, named in errors ("PlanIndex.save"). */
+  who?: string;
   /** Called once when the lock is held by another process and this one waits. */
   onWait?: (owner: LockOwner) => void;
 }
@@ -148,7 +150,7 @@ export async function withFileLock<T>(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
         throw new SaochepError(
           'ERR_SAOCHEP_IO',
-          `cannot create the lock file ${lock}: ${(error as Error).message}`,
+          `${options.who ?? 'withFileLock'}: could not write ${path}: cannot create the lock file ${lock}: ${(error as Error).message}`,
           { cause: error },
         );
     }

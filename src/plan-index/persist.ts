@@ -99,10 +99,14 @@ export async function writeFileAtomic(
   content: Uint8Array | Iterable<string>,
   who: string,
 ): Promise<void> {
-  await withFileLock(path, async () => {
-    await removeStaleTemporaryFiles(path);
-    await writeLocked(path, content, who);
-  });
+  await withFileLock(
+    path,
+    async () => {
+      await removeStaleTemporaryFiles(path);
+      await writeLocked(path, content, who);
+    },
+    { who },
+  );
 }
 
 async function writeLocked(
