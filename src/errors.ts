@@ -32,7 +32,13 @@ export type SaochepErrorCode =
   /** A file holds binary data, not text. */
   | 'ERR_SAOCHEP_NOT_TEXT'
   /** A file type saochep does not read. */
-  | 'ERR_SAOCHEP_UNSUPPORTED_FORMAT';
+  | 'ERR_SAOCHEP_UNSUPPORTED_FORMAT'
+  /** Reading a document passed one of the read limits (time, inflated bytes, pages, characters, JSON depth or line length). */
+  | 'ERR_SAOCHEP_LIMIT_EXCEEDED'
+  /** A path names a FIFO, a device or a socket (itself or through a symlink), not a regular file. */
+  | 'ERR_SAOCHEP_NOT_REGULAR_FILE'
+  /** Another process held the lock of a file to be saved for longer than the wait allowed. */
+  | 'ERR_SAOCHEP_LOCKED';
 
 /** An error raised by saochep, with a stable {@link SaochepErrorCode}. */
 export class SaochepError extends Error {
@@ -83,6 +89,33 @@ export function assertText(fn: string, value: unknown, name = 'text'): asserts v
   throw new SaochepTypeError(
     'ERR_SAOCHEP_INVALID_ARGUMENT',
     `${fn}: ${name} must be a string, got ${describeValue(value)}.${hint}`,
+  );
+}
+
+/** Throw a SaochepTypeError unless `value` is a Uint8Array (a Buffer is one). */
+export function assertBytes(
+  fn: string,
+  value: unknown,
+  name = 'bytes',
+): asserts value is Uint8Array {
+  if (value instanceof Uint8Array) return;
+  throw new SaochepTypeError(
+    'ERR_SAOCHEP_INVALID_ARGUMENT',
+    `${fn}: ${name} must be a Uint8Array or Buffer, got ${describeValue(value)}. Pass the file's bytes, e.g. await readFile(path).`,
+  );
+}
+
+/** Throw a SaochepTypeError unless `value` is a plain object (not null, not an array); `shape` says what it should hold. */
+export function assertObject(
+  fn: string,
+  value: unknown,
+  name: string,
+  shape: string,
+): asserts value is Record<string, unknown> {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return;
+  throw new SaochepTypeError(
+    'ERR_SAOCHEP_INVALID_ARGUMENT',
+    `${fn}: ${name} must be an object ${shape}, got ${describeValue(value)}.`,
   );
 }
 

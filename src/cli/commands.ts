@@ -8,6 +8,7 @@ import { access } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { SaochepError } from '../errors.js';
 import { CHECK_DEFAULTS } from '../plan-index/defaults.js';
+import { withFileLock } from '../plan-index/file-lock.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import { readDocumentFile } from '../read/read-file.js';
 import type { ScanReport } from '../report/report-model.js';
@@ -15,6 +16,7 @@ import { reportFormatOf, writeReport } from '../report/write-report.js';
 import { type ScanProgress, indexArchive, scanArchive } from '../scan/scan.js';
 import type { CheckResult, PlanMatch } from '../plan-index/plan-index.js';
 import { givenIndexFlags, indexOptionsOf, numberOption } from './index-options.js';
+import { limitsOf } from './limit-options.js';
 import { ProgressBar } from './progress.js';
 import { NothingReadError, UsageError } from './usage.js';
 
@@ -120,6 +122,7 @@ export async function scanCommand(
         'drop them, or build a new index with them (saochep index).',
     );
   const jobs = numberOption(values.jobs, 'jobs', 1, 256, true) ?? availableParallelism();
+  const limits = limitsOf(values);
   const quiet = values.quiet === true;
   const progress = progressOf(io, quiet);
   const started = Date.now();
@@ -132,6 +135,7 @@ export async function scanCommand(
       threshold,
       jobs,
       indexOptions,
+      limits,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -174,8 +178,33 @@ export async function indexCommand(
         'drop them, or build a new index without --add.',
     );
   const jobs = numberOption(values.jobs, 'jobs', 1, 256, true);
+  const limits = limitsOf(values);
   await assertWritableFolder(out, 'index');
   const quiet = values.quiet === true;
+  // From before the index is read until it is saved: a second saochep index on the same file
+  // waits, then reads what this one saved, so that neither loses the other's documents.
+  return withFileLock(
+    out,
+    () => indexLocked(positionals, values, io, out, indexOptions, jobs, limits, quiet),
+    {
+      waitMs: 3600_000,
+      onWait: (owner) => {
+        if (!quiet) io.stderr.write(`saochep: waiting for ${out}: pid ${owner.pid} is saving it\n`);
+      },
+    },
+  );
+}
+
+async function indexLocked(
+  positionals: string[],
+  values: Record<string, string | boolean | undefined>,
+  io: CommandIo,
+  out: string,
+  indexOptions: ReturnType<typeof indexOptionsOf>,
+  jobs: number | undefined,
+  limits: ReturnType<typeof limitsOf>,
+  quiet: boolean,
+): Promise<number> {
   let index: PlanIndex;
   try {
     index = values.add === true ? await PlanIndex.load(out) : new PlanIndex(indexOptions);
@@ -191,6 +220,7 @@ export async function indexCommand(
       archive: positionals[0],
       references: values.references as string | undefined,
       jobs,
+      limits,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -252,6 +282,7 @@ export async function checkCommand(
     throw new UsageError('check needs --index <saved.idx> (build one with saochep index).');
   const limit = numberOption(values.limit, 'limit', 1, 10_000, true) ?? CHECK_DEFAULTS.limit;
   const failAbove = numberOption(values['fail-above'], 'fail-above', 0, 1, false);
+  const limits = limitsOf(values);
   if (values['same-day'] === true && values['only-earlier'] !== true)
     throw new UsageError('--same-day goes with --only-earlier.');
   const checkOptions = {
@@ -264,7 +295,7 @@ export async function checkCommand(
   let text: string;
   try {
     index = await PlanIndex.load(indexPath);
-    text = (await readDocumentFile(positionals[0])).text;
+    text = (await readDocumentFile(positionals[0], { limits })).text;
   } catch (error) {
     throw new NothingReadError((error as Error).message);
   }

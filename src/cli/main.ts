@@ -10,6 +10,7 @@ import { VERSION } from '../version.js';
 import { type OptionSpec, parseCommandArgs } from './args.js';
 import { type CommandIo, checkCommand, indexCommand, scanCommand } from './commands.js';
 import { INDEX_OPTION_SPECS } from './index-options.js';
+import { LIMIT_OPTION_SPECS } from './limit-options.js';
 import { exitCleanlyOnSignals } from './interrupt.js';
 import { serveCommand } from './serve-command.js';
 import {
@@ -45,6 +46,7 @@ const COMMANDS: Record<
       lang: { type: 'string' },
       quiet: { type: 'boolean' },
       ...INDEX_OPTION_SPECS,
+      ...LIMIT_OPTION_SPECS,
       help: HELP,
     },
   },
@@ -60,6 +62,7 @@ const COMMANDS: Record<
       date: { type: 'string' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean' },
+      ...LIMIT_OPTION_SPECS,
       help: HELP,
     },
   },
@@ -73,6 +76,7 @@ const COMMANDS: Record<
       jobs: { type: 'string' },
       quiet: { type: 'boolean' },
       ...INDEX_OPTION_SPECS,
+      ...LIMIT_OPTION_SPECS,
       help: HELP,
     },
   },

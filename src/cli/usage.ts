@@ -16,6 +16,8 @@ export class NothingReadError extends Error {
   }
 }
 
+import { LIMIT_OPTIONS_HELP } from './limit-options.js';
+
 const INDEX_OPTIONS = `Index options (they change the results; saved in the index, recorded in the report):
   --shingle-size <n>          syllables per shingle, 1–64 (default 6)
   --num-perm <n>              MinHash values per signature, a power of two 16–1024 (default 128)
@@ -65,6 +67,7 @@ Options:
   --quiet               no progress bar and no summary
 
 ${INDEX_OPTIONS}
+${LIMIT_OPTIONS_HELP}
 Examples:
   saochep scan ./archive
   saochep scan ./archive --references ./directives --out report.json
@@ -89,6 +92,7 @@ Options:
 
 The index options (shingle size, minimum passage…) are those saved in the index.
 
+${LIMIT_OPTIONS_HELP}
 Example:
   saochep check ke-hoach-moi.docx --index archive.idx --fail-above 0.5
 `;
@@ -107,6 +111,7 @@ Options:
   --quiet               no progress bar and no summary
 
 ${INDEX_OPTIONS}
+${LIMIT_OPTIONS_HELP}
 Example:
   saochep index ./archive --references ./directives --out archive.idx
 `;

@@ -25,7 +25,13 @@ import type {
   PlanDoc,
   SketchedDocument,
 } from './types.js';
-import { checkDocument, checkSketched, duplicateIdError } from './validate.js';
+import {
+  assertDocuments,
+  assertId,
+  checkDocument,
+  checkSketched,
+  duplicateIdError,
+} from './validate.js';
 
 export type {
   Breakdown,
@@ -80,6 +86,7 @@ export class PlanIndex {
 
   /** True when a document with this id is indexed. */
   has(id: string): boolean {
+    assertId('PlanIndex.has', id);
     return this.store.has(id);
   }
 
@@ -103,6 +110,7 @@ export class PlanIndex {
 
   /** Add many plans. */
   addAll(docs: Iterable<PlanDoc>): void {
+    assertDocuments('PlanIndex.addAll', docs);
     for (const doc of docs) this.add(doc);
   }
 
@@ -138,6 +146,7 @@ export class PlanIndex {
    * index, or read through `loadText`; undefined when neither has it.
    */
   text(id: string): string | undefined {
+    assertId('PlanIndex.text', id);
     return this.store.text(id);
   }
 
@@ -146,6 +155,7 @@ export class PlanIndex {
    * are corrected from the document's text when it is available.
    */
   remove(id: string): boolean {
+    assertId('PlanIndex.remove', id);
     return this.store.remove(id);
   }
 

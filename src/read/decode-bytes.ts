@@ -5,6 +5,7 @@
  * Windows code page (Windows-1252): TCVN3 and VNI text arrives that way and
  * is decoded further by the text stage.
  */
+import { assertBytes } from '../errors.js';
 
 /** How the bytes of a file were read. */
 export type ByteEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -33,6 +34,7 @@ function nulShare(bytes: Uint8Array): { even: number; odd: number } {
 
 /** Decode a text file's bytes; see the module comment for the order of guesses. */
 export function decodeBytes(bytes: Uint8Array): DecodedBytes {
+  assertBytes('decodeBytes', bytes);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }

@@ -6,6 +6,7 @@
  * whole header merged onto one line, legacy encodings.
  */
 import { isoDate, parseDateLine } from '../evidence/dates.js';
+import { assertText } from '../errors.js';
 import { decodeLegacy } from '../text/encoding.js';
 import { type HeaderLine, TIEU_NGU, splitMerged, withoutMottos } from './header-lines.js';
 import { typeFromNumber } from '../evidence/document-types.js';
@@ -216,6 +217,7 @@ function unitOf(
 
 /** The header fields of a document (in any encoding saochep reads). */
 export function parseHeader(text: string): DocumentHeader {
+  assertText('parseHeader', text);
   const unicode = decodeLegacy(text.slice(0, 8000)).normalize('NFC');
   const lines = headerLines(unicode);
   const header: DocumentHeader = {};

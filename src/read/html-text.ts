@@ -4,6 +4,7 @@
  * references decoded. Enough for documents saved as web pages or exported
  * from an office suite; no layout engine.
  */
+import { assertText } from '../errors.js';
 
 const BLOCK =
   /^(?:p|div|br|li|ul|ol|tr|table|h[1-6]|section|article|header|footer|blockquote|pre|hr|title|dt|dd)$/i;
@@ -52,6 +53,7 @@ export function declaredCharset(head: string): string | undefined {
 
 /** The text of an HTML document. */
 export function htmlToText(html: string): string {
+  assertText('htmlToText', html, 'html');
   const body = html
     .replace(/<!--[^]*?-->/g, '')
     .replace(/<![^>]*>/g, '')

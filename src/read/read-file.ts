@@ -5,11 +5,14 @@
  * left to the text stage, which reads them anywhere. A file that cannot give
  * text fails with a typed error that says why and what to do.
  */
-import { readFile } from 'node:fs/promises';
+import { type Stats, constants } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { SaochepError } from '../errors.js';
+import { SaochepError, SaochepTypeError, describeValue } from '../errors.js';
 import { type ByteEncoding, decodeBytes, looksBinary } from './decode-bytes.js';
 import { declaredCharset, htmlToText } from './html-text.js';
+import { type ReadLimits, limitExceeded, resolveReadLimits } from './read-limits.js';
+import { checkInflatedSizes } from './zip-inflated.js';
 
 /** The file types saochep reads, by extension. */
 export const DOCUMENT_EXTENSIONS = [
@@ -25,6 +28,12 @@ export const DOCUMENT_EXTENSIONS = [
 
 /** What kind of file a document came from. */
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf';
+
+/** Options of {@link readDocumentFile} and {@link fileTextOf}. */
+export interface ReadOptions {
+  /** Read limits; each one not given has its default ({@link READ_LIMIT_DEFAULTS}). */
+  limits?: Partial<ReadLimits>;
+}
 
 /** A document file's text. */
 export interface FileText {
@@ -53,6 +62,11 @@ function formatOf(path: string): DocumentFormat | undefined {
 
 /** Whether saochep reads files of this name. */
 export function isDocumentFile(path: string): boolean {
+  if (typeof path !== 'string')
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `isDocumentFile: path must be a file name as a string, got ${describeValue(path)}.`,
+    );
   return formatOf(path) !== undefined;
 }
 
@@ -72,10 +86,25 @@ function encrypted(path: string): SaochepError {
   );
 }
 
-async function docxText(path: string, bytes: Uint8Array): Promise<string> {
+async function docxText(path: string, bytes: Uint8Array, limits: ReadLimits): Promise<string> {
   // An encrypted .docx is an OLE container holding the encrypted package.
   if (startsWith(bytes, OLE_MAGIC)) throw encrypted(path);
   if (!startsWith(bytes, ZIP_MAGIC)) throw corrupt(path, '.docx', new Error('not a zip package'));
+  const inflated = await checkInflatedSizes(bytes, limits.memberBytes, limits.archiveBytes);
+  if (!inflated.ok) {
+    if (inflated.reason === 'damaged') throw corrupt(path, '.docx', new Error(inflated.message));
+    throw inflated.reason === 'member'
+      ? limitExceeded(
+          path,
+          'memberBytes',
+          `${inflated.name} inflates to more than ${inflated.limit} bytes (a zip bomb?)`,
+        )
+      : limitExceeded(
+          path,
+          'archiveBytes',
+          `the package inflates to more than ${inflated.limit} bytes (a zip bomb?)`,
+        );
+  }
   const mammoth = (await import('mammoth')).default;
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
@@ -85,10 +114,10 @@ async function docxText(path: string, bytes: Uint8Array): Promise<string> {
   }
 }
 
-async function docText(path: string, bytes: Uint8Array): Promise<string> {
+async function docText(path: string, bytes: Uint8Array, limits: ReadLimits): Promise<string> {
   if (!startsWith(bytes, OLE_MAGIC)) {
     // Many ".doc" files are really RTF, HTML or a .docx renamed.
-    if (startsWith(bytes, ZIP_MAGIC)) return docxText(path, bytes);
+    if (startsWith(bytes, ZIP_MAGIC)) return docxText(path, bytes, limits);
     throw corrupt(path, '.doc', new Error('not a Word 97–2003 document'));
   }
   const WordExtractor = (await import('word-extractor')).default;
@@ -101,43 +130,98 @@ async function docText(path: string, bytes: Uint8Array): Promise<string> {
   }
 }
 
+interface PdfPage {
+  getTextContent(): Promise<{ items: unknown[] }>;
+}
+
 interface PdfTextItem {
   str?: string;
   hasEOL?: boolean;
 }
 
-async function pdfText(path: string, bytes: Uint8Array): Promise<string> {
+/** `promise`, or a rejection with `error()` once `ms` have passed (the timer never keeps the process alive). */
+function beforeDeadline<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), Math.max(0, ms));
+    timer.unref();
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+async function pdfText(path: string, bytes: Uint8Array, limits: ReadLimits): Promise<string> {
   if (!startsWith(bytes, PDF_MAGIC)) throw corrupt(path, '.pdf', new Error('no %PDF header'));
   const { getDocumentProxy } = await import('unpdf');
-  let pdf;
+  const deadline = Date.now() + limits.timeMs;
+  const tooLong = () =>
+    limitExceeded(path, 'timeMs', `reading the PDF took more than ${limits.timeMs} ms`);
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes));
+    // verbosity 0: pdf.js prints its warnings with console.log, onto saochep's own output.
+    pdf = await beforeDeadline(
+      getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }),
+      deadline - Date.now(),
+      tooLong,
+    );
   } catch (cause) {
+    if (cause instanceof SaochepError) throw cause;
     if ((cause as { name?: string })?.name === 'PasswordException') throw encrypted(path);
     throw corrupt(path, '.pdf', cause);
   }
+  if (pdf.numPages > limits.pdfPages) {
+    await pdf.destroy();
+    throw limitExceeded(path, 'pdfPages', `the PDF has ${pdf.numPages} pages`);
+  }
   try {
     const pages: string[] = [];
+    let characters = 0;
     for (let p = 1; p <= pdf.numPages; p++) {
-      const page = await pdf.getPage(p);
-      const content = await page.getTextContent();
+      const page = await beforeDeadline<PdfPage>(pdf.getPage(p), deadline - Date.now(), tooLong);
+      const content = await beforeDeadline<{ items: unknown[] }>(
+        page.getTextContent(),
+        deadline - Date.now(),
+        tooLong,
+      );
       let text = '';
       for (const item of content.items as PdfTextItem[]) {
         text += item.str ?? '';
         if (item.hasEOL) text += '\n';
       }
+      characters += text.length + 1;
+      if (characters > limits.characters)
+        throw limitExceeded(
+          path,
+          'characters',
+          `the PDF's text is longer than ${limits.characters} characters`,
+        );
       pages.push(text);
     }
     return pages.join('\n');
   } catch (cause) {
+    if (cause instanceof SaochepError) throw cause;
     throw corrupt(path, '.pdf', cause);
   } finally {
     await pdf.destroy();
   }
 }
 
-/** The text of a file's bytes, by its name's extension. */
-export async function fileTextOf(path: string, bytes: Uint8Array): Promise<FileText> {
+/** The text of a file's bytes, by its name's extension, read under `options.limits`. */
+export async function fileTextOf(
+  path: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<FileText> {
+  if (typeof path !== 'string')
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `fileTextOf: path must be the file's name as a string (its extension says how to read it), got ${describeValue(path)}.`,
+    );
+  if (!(bytes instanceof Uint8Array))
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `fileTextOf: bytes must be a Uint8Array or Buffer of the file's content, got ${describeValue(bytes)}.`,
+    );
+  const limits = resolveReadLimits('fileTextOf', optionsOf('fileTextOf', options).limits);
   const format = formatOf(path);
   if (format === undefined) {
     throw new SaochepError(
@@ -146,9 +230,9 @@ export async function fileTextOf(path: string, bytes: Uint8Array): Promise<FileT
     );
   }
   let result: FileText;
-  if (format === 'docx') result = { text: await docxText(path, bytes), format };
-  else if (format === 'doc') result = { text: await docText(path, bytes), format };
-  else if (format === 'pdf') result = { text: await pdfText(path, bytes), format };
+  if (format === 'docx') result = { text: await docxText(path, bytes, limits), format };
+  else if (format === 'doc') result = { text: await docText(path, bytes, limits), format };
+  else if (format === 'pdf') result = { text: await pdfText(path, bytes, limits), format };
   else {
     const decoded = decodeBytes(bytes);
     let text = decoded.text;
@@ -163,15 +247,43 @@ export async function fileTextOf(path: string, bytes: Uint8Array): Promise<FileT
       }
       text = htmlToText(text);
     }
-    if (looksBinary(text)) {
-      throw new SaochepError(
-        'ERR_SAOCHEP_NOT_TEXT',
-        `${path}: the file holds binary data, not text. Check that it is the document it claims to be; export it again as .txt, .docx or .pdf.`,
-      );
-    }
     result = { text, format, byteEncoding: decoded.encoding };
   }
-  if (result.text.trim() === '') {
+  checkDocumentText(path, result.text, format, limits);
+  return result;
+}
+
+function optionsOf(fn: string, options: unknown): ReadOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null)
+    throw new SaochepError(
+      'ERR_SAOCHEP_INVALID_OPTION',
+      `${fn}: options must be an object such as { limits: { timeMs: 60000 } }, got ${describeValue(options)}.`,
+    );
+  return options as ReadOptions;
+}
+
+/**
+ * Throw the error a document file of this text would give: empty or blank
+ * (ERR_SAOCHEP_EMPTY_DOCUMENT), binary (ERR_SAOCHEP_NOT_TEXT; not checked for
+ * .docx, .doc and .pdf, whose readers give text), or longer than the
+ * characters limit. JSONL documents go through it too, so that the same
+ * content gives the same error in a line and in a file.
+ */
+export function checkDocumentText(
+  path: string,
+  text: string,
+  format: DocumentFormat | 'jsonl',
+  limits: ReadLimits,
+): void {
+  if (text.length > limits.characters)
+    throw limitExceeded(path, 'characters', `the text is ${text.length} characters long`);
+  if (format !== 'docx' && format !== 'doc' && format !== 'pdf' && looksBinary(text))
+    throw new SaochepError(
+      'ERR_SAOCHEP_NOT_TEXT',
+      `${path}: the file holds binary data, not text. Check that it is the document it claims to be; export it again as .txt, .docx or .pdf.`,
+    );
+  if (text.trim() === '') {
     throw new SaochepError(
       'ERR_SAOCHEP_EMPTY_DOCUMENT',
       format === 'pdf'
@@ -179,27 +291,101 @@ export async function fileTextOf(path: string, bytes: Uint8Array): Promise<FileT
         : `${path}: the document holds no text. Check that the right file was exported.`,
     );
   }
-  return result;
 }
 
-/** Read a document file and extract its text. */
-export async function readDocumentFile(path: string): Promise<FileText> {
-  let bytes: Uint8Array;
+/** A file name as text: UTF-8 when its bytes are, else one character per byte (Latin-1), so names stay distinct. */
+export function fileNameText(name: string | Uint8Array): string {
+  if (typeof name === 'string') return name;
   try {
-    bytes = await readFile(path);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied: give the scanning user read access'
-        : code === 'ENOENT'
-          ? 'no such file'
+    return new TextDecoder('utf-8', { fatal: true }).decode(name);
+  } catch {
+    return Buffer.from(name).toString('latin1');
+  }
+}
+
+function readFailed(label: string, cause: unknown): SaochepError {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied: give the scanning user read access'
+      : code === 'ENOENT'
+        ? 'no such file'
+        : code === 'ELOOP'
+          ? 'a loop of symlinks'
           : code === 'EISDIR'
             ? 'it is a folder'
             : (cause as Error).message;
-    throw new SaochepError('ERR_SAOCHEP_READ_FAILED', `${path}: cannot read the file (${why}).`, {
-      cause,
-    });
+  return new SaochepError('ERR_SAOCHEP_READ_FAILED', `${label}: cannot read the file (${why}).`, {
+    cause,
+  });
+}
+
+/** What a file that is not a regular file is, for its error. */
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Read a document file and extract its text, under `options.limits`. Only
+ * regular files are read: a symlink is followed and its target checked, and
+ * a FIFO, device or socket is refused (ERR_SAOCHEP_NOT_REGULAR_FILE)
+ * without being read, so that it can never block or fill memory. `path` may
+ * be a Buffer, for file names that are not valid UTF-8.
+ */
+export async function readDocumentFile(
+  path: string | Uint8Array,
+  options: ReadOptions = {},
+): Promise<FileText> {
+  if (typeof path !== 'string' && !(path instanceof Uint8Array))
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `readDocumentFile: path must be a string or a Buffer, got ${describeValue(path)}.`,
+    );
+  const limits = resolveReadLimits(
+    'readDocumentFile',
+    optionsOf('readDocumentFile', options).limits,
+  );
+  const label = fileNameText(path);
+  const fsPath = typeof path === 'string' ? path : Buffer.from(path);
+  let handle: FileHandle;
+  try {
+    // Non-blocking: opening a FIFO for reading would wait for a writer.
+    handle = await open(fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (cause) {
+    throw readFailed(label, cause);
   }
-  return fileTextOf(path, bytes);
+  let bytes: Uint8Array;
+  try {
+    const info = await handle.stat().catch((cause: unknown) => {
+      throw readFailed(label, cause);
+    });
+    if (info.isDirectory())
+      throw new SaochepError(
+        'ERR_SAOCHEP_READ_FAILED',
+        `${label}: cannot read the file (it is a folder).`,
+      );
+    if (!info.isFile())
+      throw new SaochepError(
+        'ERR_SAOCHEP_NOT_REGULAR_FILE',
+        `${label}: ${kindOf(info)}, not a regular file: only document files are read. Remove it from the folder or point the link at a document.`,
+      );
+    const format = formatOf(label);
+    // The fewest characters a byte can give: 1 per 3 bytes (UTF-8), markup aside for HTML.
+    const bytesPerCharacter = format === 'html' ? 64 : format === 'txt' || format === 'md' ? 3 : 0;
+    if (bytesPerCharacter > 0 && info.size > limits.characters * bytesPerCharacter + 4)
+      throw limitExceeded(
+        label,
+        'characters',
+        `the file is ${info.size} bytes, more text than the limit`,
+      );
+    bytes = await handle.readFile().catch((cause: unknown) => {
+      throw readFailed(label, cause);
+    });
+  } finally {
+    await handle.close();
+  }
+  return fileTextOf(label, bytes, { limits });
 }

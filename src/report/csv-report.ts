@@ -4,6 +4,7 @@
  * says.
  */
 import type { ScanReport } from './report-model.js';
+import { assertReport } from './validate-report.js';
 
 const COLUMNS = [
   'id',
@@ -66,5 +67,6 @@ export function* csvReportChunks(report: ScanReport): Generator<string> {
 
 /** The report as CSV text, byte order mark included. */
 export function csvReport(report: ScanReport): string {
+  assertReport('csvReport', report);
   return [...csvReportChunks(report)].join('');
 }

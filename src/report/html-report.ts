@@ -5,11 +5,12 @@
  * side-by-side view of the plan and a source with the copied passages
  * highlighted in both. Vietnamese interface, English one click away.
  */
-import { SaochepError, describeValue } from '../errors.js';
+import { SaochepError, assertObject, describeValue } from '../errors.js';
 import { jsonChunks } from './json-chunks.js';
 import type { ReportPlan, ReportSource, ScanReport } from './report-model.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_STYLE } from './html-style.js';
+import { assertReport, assertTexts } from './validate-report.js';
 
 /** Options of {@link htmlReport}. */
 export interface HtmlReportOptions {
@@ -157,5 +158,8 @@ export function htmlReport(
   texts: ReadonlyMap<string, string>,
   options: HtmlReportOptions = {},
 ): string {
+  assertReport('htmlReport', report);
+  assertTexts('htmlReport', texts);
+  assertObject('htmlReport', options, 'options', "such as { language: 'vi' }");
   return [...htmlReportChunks(report, texts, options)].join('');
 }

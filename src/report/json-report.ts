@@ -1,6 +1,7 @@
 /** The JSON report: the report model as it is, indented, with a final newline. */
 import { jsonChunks } from './json-chunks.js';
 import type { ScanReport } from './report-model.js';
+import { assertReport } from './validate-report.js';
 
 /** The JSON report in pieces (one per plan), for reports too long for one string. */
 export function* jsonReportChunks(report: ScanReport): Generator<string> {
@@ -10,5 +11,6 @@ export function* jsonReportChunks(report: ScanReport): Generator<string> {
 
 /** The report as JSON text. Archives of 100,000 plans need {@link writeReport} instead. */
 export function jsonReport(report: ScanReport): string {
+  assertReport('jsonReport', report);
   return [...jsonReportChunks(report)].join('');
 }

@@ -4,18 +4,20 @@
  * V8 can hold) and atomically, so a failed write never leaves half a report.
  */
 import { extname } from 'node:path';
-import { SaochepError } from '../errors.js';
+import { SaochepError, assertObject, assertText } from '../errors.js';
 import { writeFileAtomic } from '../plan-index/persist.js';
 import { csvReportChunks } from './csv-report.js';
 import { type HtmlReportOptions, htmlReportChunks } from './html-report.js';
 import { jsonReportChunks } from './json-report.js';
 import type { ScanReport } from './report-model.js';
+import { assertReport, assertTexts } from './validate-report.js';
 
 /** The formats a report is written in. */
 export type ReportFormat = 'json' | 'csv' | 'html';
 
 /** The format a report path's extension asks for (.json, .csv, .html or .htm), or undefined. */
 export function reportFormatOf(path: string): ReportFormat | undefined {
+  assertText('reportFormatOf', path, 'path');
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.csv') return 'csv';
@@ -42,6 +44,10 @@ export async function writeReport(
   texts: ReadonlyMap<string, string> = new Map(),
   options: WriteReportOptions = {},
 ): Promise<void> {
+  assertText('writeReport', path, 'path');
+  assertReport('writeReport', report);
+  assertTexts('writeReport', texts);
+  assertObject('writeReport', options, 'options', 'such as { format: "html" }');
   const format = options.format ?? reportFormatOf(path);
   if (format === undefined)
     throw new SaochepError(

@@ -8,13 +8,14 @@ import { SaochepError } from '../errors.js';
 import { isoDate, parseMetaDate } from '../evidence/dates.js';
 import type { PlanIndex, SketchedDocument } from '../plan-index/plan-index.js';
 import { parseHeader } from '../read/header.js';
-import { type FileText, readDocumentFile } from '../read/read-file.js';
+import { type FileText, checkDocumentText, readDocumentFile } from '../read/read-file.js';
+import type { ReadLimits } from '../read/read-limits.js';
 import { type TextEncoding, decodeLegacy, detectEncoding } from '../text/encoding.js';
 import { detectLanguage } from '../text/language.js';
 
 /** Where a document comes from: a file, or a line of a JSONL archive. */
 export type PlanSource =
-  | { kind: 'file'; id: string; path: string }
+  | { kind: 'file'; id: string; path: string | Uint8Array }
   | { kind: 'text'; id: string; file: string; text: string; meta?: Record<string, unknown> };
 
 /** Where a plan's date came from. */
@@ -56,11 +57,18 @@ export interface PlanError {
 export type PreparedPlan =
   { ok: true; record: PlanRecord; sketch: SketchedDocument } | { ok: false; error: PlanError };
 
+/** The name of a source in the report: a file's id, or a JSONL archive and line. */
+export function sourceFile(source: PlanSource): string {
+  return source.kind === 'file' ? source.id : source.file;
+}
+
 /** The text, format and date of a source, before sketching. */
 async function loadSource(
   source: PlanSource,
+  limits: ReadLimits,
 ): Promise<Omit<PlanRecord, 'encoding' | 'language' | 'characters'>> {
   if (source.kind === 'text') {
+    checkDocumentText(source.file, source.text, 'jsonl', limits);
     const header = parseHeader(source.text);
     const metaDate = parseMetaDate(source.meta?.date);
     const date = metaDate !== undefined ? isoDate(metaDate) : header.date;
@@ -76,13 +84,14 @@ async function loadSource(
       meta: source.meta,
     };
   }
-  const file = await readDocumentFile(source.path);
+  const file = await readDocumentFile(source.path, { limits });
   const header = parseHeader(file.text);
   let date = header.date;
   let dateSource: DateSource = date ? 'date-line' : 'none';
   if (!date) {
     try {
-      date = isoDate(Math.floor((await stat(source.path)).mtimeMs / 86_400_000));
+      const fsPath = typeof source.path === 'string' ? source.path : Buffer.from(source.path);
+      date = isoDate(Math.floor((await stat(fsPath)).mtimeMs / 86_400_000));
       dateSource = 'file-time';
     } catch {
       // No file time either: undated.
@@ -118,15 +127,16 @@ function pickMeta(meta: Record<string, unknown> | undefined): Partial<PlanRecord
   return out;
 }
 
-/** Read, date and sketch one document with `index` (which it does not change). */
+/** Read, date and sketch one document with `index` (which it does not change), under `limits`. */
 export async function preparePlan(
   source: PlanSource,
   index: PlanIndex,
   reference: boolean,
+  limits: ReadLimits,
 ): Promise<PreparedPlan> {
-  const file = source.kind === 'file' ? source.id : source.file;
+  const file = sourceFile(source);
   try {
-    const loaded = await loadSource(source);
+    const loaded = await loadSource(source, limits);
     const encoding = detectEncoding(loaded.text);
     const sample = loaded.text.slice(0, 5000);
     const record: PlanRecord = {

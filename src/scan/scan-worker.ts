@@ -1,10 +1,13 @@
 /**
  * Worker thread of a scan: reads, dates and sketches the documents it is
- * sent, with an index of the scan's options, and sends the sketches back.
+ * sent, one at a time and in the order sent (so that the pool knows which
+ * one a time limit stops), with an index of the scan's options, and sends
+ * the sketches back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import type { PlanIndexOptions, ResolvedIndexOptions } from '../plan-index/options.js';
+import type { ReadLimits } from '../read/read-limits.js';
 import { type PlanSource, preparePlan } from './prepare-plan.js';
 
 /** A task of the pool: the n-th source of the scan. */
@@ -12,14 +15,17 @@ export interface WorkerTask {
   n: number;
   source: PlanSource;
   reference: boolean;
+  limits: ReadLimits;
 }
 
 if (parentPort) {
   const port = parentPort;
   const index = new PlanIndex(workerData as PlanIndexOptions | ResolvedIndexOptions);
+  let queue = Promise.resolve();
   port.on('message', (task: WorkerTask) => {
-    void preparePlan(task.source, index, task.reference).then((result) =>
-      port.postMessage({ n: task.n, result }),
-    );
+    queue = queue.then(async () => {
+      const result = await preparePlan(task.source, index, task.reference, task.limits);
+      port.postMessage({ n: task.n, result });
+    });
   });
 }

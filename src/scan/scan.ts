@@ -6,7 +6,14 @@
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SaochepError, checkNumberOption } from '../errors.js';
+import {
+  SaochepError,
+  SaochepTypeError,
+  assertObject,
+  assertText,
+  checkNumberOption,
+  describeValue,
+} from '../errors.js';
 import { SCAN_DEFAULTS } from '../plan-index/defaults.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import type { PlanIndexOptions } from '../plan-index/options.js';
@@ -17,6 +24,7 @@ import {
   type ScanReport,
 } from '../report/report-model.js';
 import { VERSION } from '../version.js';
+import { type ReadLimits, resolveReadLimits } from '../read/read-limits.js';
 import { clustersOf } from './clusters.js';
 import { collectFiles } from './collect-files.js';
 import { readJsonl } from './jsonl.js';
@@ -42,6 +50,8 @@ export interface ScanOptions {
   jobs?: number;
   /** Options of a new index (ignored with `index`, whose options are saved in it). */
   indexOptions?: Omit<PlanIndexOptions, 'loadText'>;
+  /** Limits each file is read under; what passes one is an error row (ERR_SAOCHEP_LIMIT_EXCEEDED). */
+  limits?: Partial<ReadLimits>;
   /** Progress of the two long stages. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -69,6 +79,7 @@ async function sourcesOf(
   input: string,
   prefix: string,
   errors: ReportError[],
+  limits: ReadLimits,
 ): Promise<{ sources: PlanSource[]; references: PlanSource[]; files: number }> {
   let info;
   try {
@@ -95,20 +106,17 @@ async function sourcesOf(
     };
   }
   if (input.toLowerCase().endsWith('.jsonl')) {
-    const contents = await readJsonl(input);
+    const contents = await readJsonl(input, limits);
     for (const e of contents.errors)
-      errors.push({
-        file: `${input}:${e.line}`,
-        code: 'ERR_SAOCHEP_INVALID_DOCUMENT',
-        message: e.message,
-      });
+      errors.push({ file: `${basename(input)}#${e.line}`, code: e.code, message: e.message });
     const sources: PlanSource[] = [];
     const references: PlanSource[] = [];
-    for (const [k, d] of contents.documents.entries()) {
+    for (const d of contents.documents) {
       const source: PlanSource = {
         kind: 'text',
         id: prefix + d.id,
-        file: `${basename(input)}#${k + 1}`,
+        // The line number, as an editor shows it.
+        file: `${basename(input)}#${d.line}`,
         text: d.text,
         meta: d.meta,
       };
@@ -131,6 +139,18 @@ function isReferenceMeta(meta: Record<string, unknown> | undefined): boolean {
   return kind === 'directive' || kind === 'template' || kind === 'reference';
 }
 
+/** Throw ERR_SAOCHEP_INVALID_ARGUMENT unless `options` is an object naming an archive (and, if given, references). */
+function assertArchiveOptions(fn: string, options: unknown): void {
+  assertObject(fn, options, 'options', "such as { archive: './plans' }");
+  assertText(fn, options.archive, 'options.archive');
+  if (options.references !== undefined) assertText(fn, options.references, 'options.references');
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function')
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `${fn}: options.onProgress must be a function, got ${describeValue(options.onProgress)}.`,
+    );
+}
+
 /** Options of {@link indexArchive}. */
 export interface IndexArchiveOptions {
   /** A folder of plans or a JSONL archive. */
@@ -139,6 +159,8 @@ export interface IndexArchiveOptions {
   references?: string;
   /** Worker threads for reading and sketching. Default: the number of cores. */
   jobs?: number;
+  /** Limits each file is read under (see {@link ScanOptions.limits}). */
+  limits?: Partial<ReadLimits>;
   onProgress?: (progress: ScanProgress) => void;
 }
 
@@ -162,6 +184,12 @@ export async function indexArchive(
   index: PlanIndex,
   options: IndexArchiveOptions,
 ): Promise<IndexedArchive> {
+  if (!(index instanceof PlanIndex))
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `indexArchive: index must be a PlanIndex (new PlanIndex() or PlanIndex.load), got ${describeValue(index)}.`,
+    );
+  assertArchiveOptions('indexArchive', options);
   const jobs = checkNumberOption(
     'indexArchive',
     'jobs',
@@ -170,6 +198,7 @@ export async function indexArchive(
     256,
     true,
   );
+  const limits = resolveReadLimits('indexArchive', options.limits);
   const errors: ReportError[] = [];
   const texts = new Map<string, string>();
   const records: PlanRecord[] = [];
@@ -184,7 +213,7 @@ export async function indexArchive(
       prefix: `${basename(options.references)}/`,
     });
   inputs.push({ input: options.archive, reference: false, prefix: '' });
-  const listed = await Promise.all(inputs.map((i) => sourcesOf(i.input, i.prefix, errors)));
+  const listed = await Promise.all(inputs.map((i) => sourcesOf(i.input, i.prefix, errors, limits)));
   const batches: Array<{ sources: PlanSource[]; reference: boolean }> = [];
   for (const [k, { reference }] of inputs.entries()) {
     files += listed[k].files;
@@ -199,6 +228,7 @@ export async function indexArchive(
       jobs,
       indexOptions: index.options,
       reference,
+      limits,
       onPrepared: (result) => {
         done++;
         options.onProgress?.({ stage: 'read', done, total });
@@ -227,6 +257,7 @@ export async function indexArchive(
 
 /** Scan an archive and build its report. */
 export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
+  assertArchiveOptions('scanArchive', options);
   const threshold = checkNumberOption(
     'scanArchive',
     'threshold',

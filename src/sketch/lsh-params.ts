@@ -3,7 +3,7 @@
  * weighted areas of false positives (below the threshold) and false negatives
  * (above it) under the S-curve 1 − (1 − s^r)^b, as datasketch's _optimal_param.
  */
-import { checkNumberOption } from '../errors.js';
+import { assertObject, checkNumberOption } from '../errors.js';
 
 /** Banding of a signature: `bands` bands of `rows` values. */
 export interface LshParams {
@@ -31,6 +31,10 @@ const MAX_NUM_PERM = 1024;
 
 /** Probability that a pair with Jaccard similarity `s` shares at least one band. */
 export function candidateProbability(s: number, params: LshParams): number {
+  checkNumberOption('candidateProbability', 's', s, 0, 1, false);
+  assertObject('candidateProbability', params, 'params', '{ bands, rows } (from optimalLshParams)');
+  checkNumberOption('candidateProbability', 'params.bands', params.bands, 1, 1 << 20, true);
+  checkNumberOption('candidateProbability', 'params.rows', params.rows, 1, 1 << 20, true);
   return 1 - Math.pow(1 - Math.pow(s, params.rows), params.bands);
 }
 

@@ -42,6 +42,11 @@ function isDigits(token: string): boolean {
 
 /** The 32-bit hash of one token as {@link tokenize} returns it. */
 export function tokenHash(token: string): number {
+  assertText('tokenHash', token, 'token');
+  return hashOfToken(token);
+}
+
+function hashOfToken(token: string): number {
   return isDigits(token) ? NUMBER_TOKEN_HASH : fnv1a(token);
 }
 
@@ -146,7 +151,7 @@ export function shingle(tokens: readonly string[], options?: ShingleOptions): Ui
         `shingle: tokens[${i}] must be a string, got ${describeValue(token)}.`,
       );
     }
-    hashes[i] = tokenHash(token);
+    hashes[i] = hashOfToken(token);
   }
   return shingleTokenHashes(hashes, hashes.length, size, seed);
 }

@@ -1,8 +1,14 @@
 /**
  * MinHash signatures of texts, for applications that compare documents themselves.
  */
-import { SaochepError, assertText, checkNumberOption } from '../errors.js';
-import { MinHasher, signatureSimilarity } from './minhash.js';
+import {
+  SaochepError,
+  SaochepTypeError,
+  assertText,
+  checkNumberOption,
+  describeValue,
+} from '../errors.js';
+import { MinHasher, signatureSimilarity as similarityOf } from './minhash.js';
 import {
   DEFAULT_SHINGLE_SIZE,
   MAX_SHINGLE_SIZE,
@@ -75,4 +81,25 @@ export function minhashSignature(text: string, options?: SignatureOptions): Uint
   );
 }
 
-export { signatureSimilarity };
+/**
+ * The share of positions where two MinHash signatures agree: an estimate of
+ * the Jaccard similarity of the shingle sets they sign. Both must be
+ * Uint32Array signatures of the same length (the same numPerm).
+ */
+export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
+  for (const [name, v] of [
+    ['a', a],
+    ['b', b],
+  ] as const)
+    if (!(v instanceof Uint32Array))
+      throw new SaochepTypeError(
+        'ERR_SAOCHEP_INVALID_ARGUMENT',
+        `signatureSimilarity: ${name} must be a Uint32Array from minhashSignature, got ${describeValue(v)}.`,
+      );
+  if (a.length !== b.length)
+    throw new SaochepError(
+      'ERR_SAOCHEP_INVALID_ARGUMENT',
+      `signatureSimilarity: the signatures have ${a.length} and ${b.length} values; compare signatures made with the same numPerm.`,
+    );
+  return similarityOf(a, b);
+}
