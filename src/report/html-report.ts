@@ -5,7 +5,7 @@
  * side-by-side view of the plan and a source with the copied passages
  * highlighted in both. Vietnamese interface, English one click away.
  */
-import { SaochepError, describeValue } from '../errors.js';
+import { SaochepTypeError, describeValue } from '../errors.js';
 import { jsonChunks } from './json-chunks.js';
 import type { ReportPlan, ReportSource, ScanReport } from './report-model.js';
 import { REPORT_SCRIPT } from './html-script.js';
@@ -54,7 +54,7 @@ export function* htmlReportChunks(
   const language = options.language ?? 'vi';
   // Written into <html lang="…"> and the page's script: only the two languages the page has.
   if (language !== 'vi' && language !== 'en') {
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
       `htmlReport: option language must be 'vi' or 'en', got ${describeValue(language)}.`,
     );

@@ -4,7 +4,7 @@
  * V8 can hold) and atomically, so a failed write never leaves half a report.
  */
 import { extname } from 'node:path';
-import { SaochepError } from '../errors.js';
+import { SaochepTypeError } from '../errors.js';
 import { writeFileAtomic } from '../plan-index/persist.js';
 import { csvReportChunks } from './csv-report.js';
 import { type HtmlReportOptions, htmlReportChunks } from './html-report.js';
@@ -44,7 +44,7 @@ export async function writeReport(
 ): Promise<void> {
   const format = options.format ?? reportFormatOf(path);
   if (format === undefined)
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
       `writeReport: cannot tell the format of "${path}": end it in .html, .json or .csv, or pass options.format.`,
     );

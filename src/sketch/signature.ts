@@ -1,7 +1,7 @@
 /**
  * MinHash signatures of texts, for applications that compare documents themselves.
  */
-import { SaochepError, assertText, checkNumberOption } from '../errors.js';
+import { SaochepTypeError, assertText, checkNumberOption } from '../errors.js';
 import { MinHasher, signatureSimilarity } from './minhash.js';
 import {
   DEFAULT_SHINGLE_SIZE,
@@ -35,7 +35,7 @@ export function resolveSignatureOptions(
   const o = { ...SIGNATURE_DEFAULTS, ...(options ?? {}) };
   const numPerm = checkNumberOption(fn, 'numPerm', o.numPerm, 16, 1024, true);
   if ((numPerm & (numPerm - 1)) !== 0) {
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
       `${fn}: option numPerm must be a power of two (16, 32, … 1024), got ${numPerm}.`,
     );

@@ -22,7 +22,7 @@ const hashes: Uint32Array = shingle(tokens, shingleOptions);
 const encoding: TextEncoding = detectEncoding('x');
 const decoded: string = decodeLegacy('x', encoding === 'unicode' ? undefined : encoding);
 const language: string = detectLanguage(decoded);
-const code: string = new SaochepError('ERR_SAOCHEP_INVALID_ARGUMENT', 'x').code;
+const code: string = new SaochepError('ERR_SAOCHEP_IO', 'x').code;
 const index = new PlanIndex({ threshold: 0.6 });
 index.add({ id: 'a', text: 'Kế hoạch', meta: { unit: 'UBND' } });
 const result: CheckResult = index.check('Kế hoạch', { limit: 3 });
