@@ -69,14 +69,14 @@ export type {
   IndexedArchive,
 } from './scan/scan.js';
 export type { PlanRecord, PlanError, DateSource } from './scan/prepare-plan.js';
-export { REPORT_SCHEMA_VERSION } from './report/report-model.js';
+export { REPORT_SCHEMA_VERSION } from './scan/report-model.js';
 export type {
   ScanReport,
   ReportPlan,
   ReportSource,
   ReportCluster,
   ReportError,
-} from './report/report-model.js';
+} from './scan/report-model.js';
 export { jsonReport } from './report/json-report.js';
 export { csvReport } from './report/csv-report.js';
 export { htmlReport } from './report/html-report.js';

@@ -9,7 +9,7 @@ import { basename, dirname, resolve, sep } from 'node:path';
 import { SaochepError } from '../errors.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import { readDocumentFile } from '../read/read-file.js';
-import type { ScanReport } from '../report/report-model.js';
+import type { ScanReport } from '../scan/report-model.js';
 import { reportFormatOf, writeReport } from '../report/write-report.js';
 import { type ScanProgress, indexArchive, scanArchive } from '../scan/scan.js';
 import type { CheckResult, PlanMatch } from '../plan-index/plan-index.js';

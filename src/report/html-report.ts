@@ -7,7 +7,7 @@
  */
 import { SaochepTypeError, describeValue } from '../errors.js';
 import { jsonChunks } from './json-chunks.js';
-import type { ReportPlan, ReportSource, ScanReport } from './report-model.js';
+import type { ReportPlan, ReportSource, ScanReport } from '../scan/report-model.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_STYLE } from './html-style.js';
 

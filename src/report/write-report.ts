@@ -5,11 +5,11 @@
  */
 import { extname } from 'node:path';
 import { SaochepTypeError } from '../errors.js';
-import { writeFileAtomic } from '../plan-index/persist.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { csvReportChunks } from './csv-report.js';
 import { type HtmlReportOptions, htmlReportChunks } from './html-report.js';
 import { jsonReportChunks } from './json-report.js';
-import type { ScanReport } from './report-model.js';
+import type { ScanReport } from '../scan/report-model.js';
 
 /** The formats a report is written in. */
 export type ReportFormat = 'json' | 'csv' | 'html';

@@ -2,7 +2,7 @@
  * Shingles: hashes of every run of `size` consecutive syllable tokens.
  */
 import { SaochepTypeError, assertText, describeValue } from '../errors.js';
-import { NUMBER_TOKEN_HASH, fnv1a } from '../text/token-hash.js';
+import { NUMBER_TOKEN_HASH, tokenHash } from '../text/token-hash.js';
 import { detectEncodingOf } from '../text/legacy/detect.js';
 import { prepareText } from '../text/prepare.js';
 import { SCAN_DONE, mayBeLegacy, sharedScanner } from '../text/scanner.js';
@@ -29,21 +29,7 @@ export const DEFAULT_SHINGLE_SIZE = 6;
 /** Largest shingle size accepted. */
 export const MAX_SHINGLE_SIZE = 64;
 
-export { NUMBER_TOKEN_HASH };
-
-function isDigits(token: string): boolean {
-  if (token.length === 0) return false;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
-}
-
-/** The 32-bit hash of one token as {@link tokenize} returns it. */
-export function tokenHash(token: string): number {
-  return isDigits(token) ? NUMBER_TOKEN_HASH : fnv1a(token);
-}
+export { NUMBER_TOKEN_HASH, tokenHash };
 
 /** Validated shingle options. */
 export interface ResolvedShingleOptions {
