@@ -102,6 +102,25 @@ export default tseslint.config(
     },
   },
   {
+    // The HTML report's page runs in a browser: its own folder only, no Node.js.
+    files: ['src/report/browser/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./|node:|[^.])',
+              message:
+                'The report page is bundled alone for the browser: it imports its own folder only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // TEMPORARY, until issue 13's core lands: scan.ts (the lead's) still imports the report
     // model from src/report, which re-exports it from src/scan/report-model.ts.
     files: ['src/scan/scan.ts'],

@@ -1,4 +1,8 @@
 import { defineConfig } from 'tsup';
+import { reportPageDefine } from './tools/bundle-report-page.js';
+
+// The HTML report's page script, bundled once and written into the library as a string.
+const define = reportPageDefine();
 
 // No source maps: they would point at src/, which the package does not ship, and the
 // bundles are not minified, so stack traces already name saochep's own functions.
@@ -16,6 +20,7 @@ export default defineConfig([
     treeshake: true,
     // import.meta.url in the CommonJS build: the scan finds its worker script next to it.
     shims: true,
+    define,
   },
   {
     // The command line and the scan's worker thread: ES modules next to the library.
@@ -28,5 +33,6 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     treeshake: true,
+    define,
   },
 ]);

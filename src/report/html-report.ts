@@ -8,7 +8,8 @@
 import { SaochepTypeError, describeValue } from '../errors.js';
 import { jsonChunks } from './json-chunks.js';
 import type { ReportPlan, ReportSource, ScanReport } from '../scan/report-model.js';
-import { REPORT_SCRIPT } from './html-script.js';
+import type { PageData } from './browser/page-data.js';
+import { reportScript } from './html-script.js';
 import { REPORT_STYLE } from './html-style.js';
 
 /** Options of {@link htmlReport}. */
@@ -59,6 +60,7 @@ export function* htmlReportChunks(
       `htmlReport: option language must be 'vi' or 'en', got ${describeValue(language)}.`,
     );
   }
+  const script = reportScript();
   const maxDetail = options.maxDetailPlans ?? 2000;
   const detailed = [...report.plans]
     .filter((p) => p.sources.length > 0)
@@ -142,10 +144,11 @@ export function* htmlReportChunks(
   <section id="errors" data-testid="errors"></section>
 </main>
 <script type="application/json" id="saochep-data">`;
-  for (const piece of jsonChunks({ report: slim, texts: embedded, language }, { depth: 3 }))
-    yield embeddable(piece);
+  // What the page's script reads: its type is the page's own (src/report/browser/page-data.ts).
+  const data: PageData = { report: slim, texts: embedded, language };
+  for (const piece of jsonChunks(data, { depth: 3 })) yield embeddable(piece);
   yield `</script>
-<script>${REPORT_SCRIPT}</script>
+<script>${script}</script>
 </body>
 </html>
 `;
