@@ -12,11 +12,11 @@ import {
   SaochepError,
   SaochepTypeError,
   htmlReport,
-  minhashSignature,
   normalizeText,
   tokenize,
   type ScanReport,
 } from '../../src/index.js';
+import { minhashSignature } from '../../src/sketch/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
