@@ -5,12 +5,7 @@
  * number, date, type, title). `readDocumentFile` is in the main entry too.
  * @packageDocumentation
  */
-export {
-  readDocumentFile,
-  fileTextOf,
-  isDocumentFile,
-  DOCUMENT_EXTENSIONS,
-} from './read-file.js';
+export { readDocumentFile, fileTextOf, isDocumentFile, DOCUMENT_EXTENSIONS } from './read-file.js';
 export type { FileText, DocumentFormat } from './read-file.js';
 export { decodeBytes } from './decode-bytes.js';
 export type { ByteEncoding, DecodedBytes } from './decode-bytes.js';
