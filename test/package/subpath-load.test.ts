@@ -91,4 +91,26 @@ describe('subpath entries', () => {
       ]);
     });
   }
+
+  it('shares one copy of the errors: a saochep/text error is an instanceof the main entry classes, and of the CommonJS SaochepError', () => {
+    const script = `
+      import * as text from 'saochep/text';
+      import * as main from 'saochep';
+      import { createRequire } from 'node:module';
+      const cjs = createRequire(import.meta.url)('saochep');
+      let error;
+      try { text.tokenize(42); } catch (e) { error = e; }
+      process.stdout.write(JSON.stringify([
+        error instanceof main.SaochepTypeError,
+        error instanceof main.SaochepError,
+        error instanceof cjs.SaochepError,
+        error instanceof TypeError,
+        new Error('x') instanceof main.SaochepError,
+      ]));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual([true, true, true, true, false]);
+  });
 });
