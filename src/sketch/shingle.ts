@@ -2,7 +2,7 @@
  * Shingles: hashes of every run of `size` consecutive syllable tokens.
  */
 import { SaochepTypeError, assertText, describeValue } from '../errors.js';
-import { NUMBER_TOKEN_HASH, tokenHash } from '../text/token-hash.js';
+import { NUMBER_TOKEN_HASH, tokenHash as tokenHash_ } from '../text/token-hash.js';
 import { detectEncodingOf } from '../text/legacy/detect.js';
 import { prepareText } from '../text/prepare.js';
 import { SCAN_DONE, mayBeLegacy, sharedScanner } from '../text/scanner.js';
@@ -11,6 +11,7 @@ import { fmix32 as fmix32_ } from './hash.js';
 // A module-level copy: some loaders (vite-node, which runs the tests) turn each
 // call of an imported function into a getter call, and this one runs per shingle.
 const fmix32 = fmix32_;
+const tokenHash = tokenHash_;
 
 /** Options of {@link shingle} and {@link shingleText}. */
 export interface ShingleOptions {
@@ -29,7 +30,7 @@ export const DEFAULT_SHINGLE_SIZE = 6;
 /** Largest shingle size accepted. */
 export const MAX_SHINGLE_SIZE = 64;
 
-export { NUMBER_TOKEN_HASH, tokenHash };
+export { NUMBER_TOKEN_HASH, tokenHash_ as tokenHash };
 
 /** Validated shingle options. */
 export interface ResolvedShingleOptions {
