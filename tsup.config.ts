@@ -31,8 +31,12 @@ export default defineConfig([
     define,
   },
   {
-    // The command line and the scan's worker thread: ES modules next to the library.
-    entry: { cli: 'src/cli/main.ts', 'scan-worker': 'src/scan/scan-worker.ts' },
+    // The command line and the scan's worker threads: ES modules next to the library.
+    entry: {
+      cli: 'src/cli/main.ts',
+      'scan-worker': 'src/scan/scan-worker.ts',
+      'check-worker': 'src/scan/check-worker.ts',
+    },
     format: ['esm'],
     dts: false,
     sourcemap: false,

@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { SaochepError } from '../errors.js';
+import { CHECK_DEFAULTS } from '../plan-index/defaults.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import { readDocumentFile } from '../read/read-file.js';
 import type { ScanReport } from '../scan/report-model.js';
@@ -249,7 +250,7 @@ export async function checkCommand(
   const indexPath = values.index as string | undefined;
   if (!indexPath)
     throw new UsageError('check needs --index <saved.idx> (build one with saochep index).');
-  const limit = numberOption(values.limit, 'limit', 1, 10_000, true) ?? 10;
+  const limit = numberOption(values.limit, 'limit', 1, 10_000, true) ?? CHECK_DEFAULTS.limit;
   const failAbove = numberOption(values['fail-above'], 'fail-above', 0, 1, false);
   if (values['same-day'] === true && values['only-earlier'] !== true)
     throw new UsageError('--same-day goes with --only-earlier.');

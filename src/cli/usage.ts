@@ -59,7 +59,7 @@ Options:
   --threshold <x>       deprecated name of --copied-at
   --index <saved.idx>   also check against the documents of a saved index (its index
                         options are used: the index options below cannot be given)
-  --jobs <n>            worker threads for reading and signing (default: number of cores)
+  --jobs <n>            worker threads for reading, signing and checking (default: number of cores)
   --lang <vi|en>        language of the HTML report at opening (default vi)
   --quiet               no progress bar and no summary
 

@@ -16,6 +16,19 @@ const SALT_B = 0xb5297a4d;
 export class DocFrequency {
   private rows: Uint32Array | null = null;
 
+  /** Counts over existing counters (shared memory from {@link shared}), or none yet. */
+  constructor(rows: Uint32Array | null = null) {
+    this.rows = rows;
+  }
+
+  /** A copy of the counters in shared memory, or null while nothing is counted. */
+  shared(): Uint32Array | null {
+    if (this.rows === null) return null;
+    const out = new Uint32Array(new SharedArrayBuffer(this.rows.byteLength));
+    out.set(this.rows);
+    return out;
+  }
+
   private table(): Uint32Array {
     if (this.rows === null) this.rows = new Uint32Array(2 * WIDTH);
     return this.rows;

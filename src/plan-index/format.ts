@@ -21,7 +21,7 @@ import { NORMALIZATION_VERSION } from '../text/version.js';
 import { encodedWords } from '../sketch/fingerprints.js';
 import { crc32 } from './crc32.js';
 import type { ResolvedIndexOptions } from './options.js';
-import type { StoredDocument, StoredState } from './plan-index.js';
+import type { StoredDocument, StoredState } from './types.js';
 
 export const MAGIC = 'SAOCHEPX';
 /** The format this saochep writes. */

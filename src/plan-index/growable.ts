@@ -3,8 +3,12 @@
  * (no object per document, per bucket or per shingle) and doubles them as it grows.
  */
 
-type TypedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array;
-type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
+export type TypedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array;
+type TypedArrayConstructor<T extends TypedArray> = {
+  new (length: number): T;
+  new (buffer: SharedArrayBuffer): T;
+  readonly BYTES_PER_ELEMENT: number;
+};
 
 export class Growable<T extends TypedArray> {
   data: T;
@@ -15,6 +19,23 @@ export class Growable<T extends TypedArray> {
     capacity = 16,
   ) {
     this.data = new Type(capacity);
+  }
+
+  /** A growable array whose used part is the whole of `data` (a view over shared memory, say). */
+  static over<T extends TypedArray>(Type: TypedArrayConstructor<T>, data: T): Growable<T> {
+    const g = new Growable(Type, 0);
+    g.data = data;
+    g.length = data.length;
+    return g;
+  }
+
+  /** A copy of the used part in shared memory, which worker threads can read without copying. */
+  shared(): T {
+    const out = new this.Type(
+      new SharedArrayBuffer(Math.max(1, this.length) * this.Type.BYTES_PER_ELEMENT),
+    );
+    out.set(this.data.subarray(0, this.length) as never);
+    return this.length === 0 ? (out.subarray(0, 0) as T) : out;
   }
 
   /** Make room for `extra` more elements. */

@@ -5,7 +5,8 @@
 import { SaochepTypeError, checkNumberOption, describeValue } from '../errors.js';
 import { type LshParams, optimalLshParams } from '../sketch/lsh-params.js';
 import { shingle } from '../sketch/shingle.js';
-import { SIGNATURE_DEFAULTS, resolveSignatureOptions } from '../sketch/signature.js';
+import { resolveSignatureOptions } from '../sketch/signature.js';
+import { INDEX_DEFAULTS } from './defaults.js';
 import { tokenize } from '../text/tokenize.js';
 
 /** Options of {@link PlanIndex}; every one is optional. */
@@ -78,18 +79,7 @@ export interface ResolvedIndexOptions {
   minPassage: number;
 }
 
-/** The defaults, frozen; see {@link PlanIndexOptions}. */
-export const INDEX_DEFAULTS = Object.freeze({
-  ...SIGNATURE_DEFAULTS,
-  threshold: 0.5,
-  minContainment: 0.2,
-  anchorRate: 1 / 16,
-  frame: true,
-  learnedBoilerplate: 0.05,
-  learnFrom: 50,
-  keepTexts: true,
-  minPassage: 25,
-});
+export { INDEX_DEFAULTS } from './defaults.js';
 
 /** Optimal bands × rows are worth computing once per threshold and numPerm. */
 const LSH_PARAMS_CACHE = new Map<string, LshParams>();

@@ -11,14 +11,23 @@ import { Growable } from './growable.js';
 /** End of a list, and an empty slot. */
 export const END = -1;
 
+/** A posting table's arrays, in shared memory: see {@link PostingTable.shared}. */
+export interface SharedPostingTable {
+  keys: Uint32Array;
+  heads: Int32Array;
+  used: number;
+  docs: Int32Array;
+  next: Int32Array;
+}
+
 export class PostingTable {
   private keys: Uint32Array;
   /** END (empty), an entry index (≥ 0), or −(doc + 2) for a one-document list. */
   private heads: Int32Array;
   private used = 0;
   /** Entry i: document docs[i], next entry next[i] (END at the end of a list). */
-  private readonly docs = new Growable(Int32Array, 1024);
-  private readonly next = new Growable(Int32Array, 1024);
+  private docs: Growable<Int32Array> = new Growable(Int32Array, 1024);
+  private next: Growable<Int32Array> = new Growable(Int32Array, 1024);
   /** Entries unlinked by removals, reused by later additions. */
   private free = END;
 
@@ -27,6 +36,35 @@ export class PostingTable {
     const size = 1 << Math.ceil(Math.log2(Math.max(16, (capacity * 5) / 4 + 1)));
     this.keys = new Uint32Array(size);
     this.heads = new Int32Array(size).fill(END);
+  }
+
+  /** Copies of the table's arrays in shared memory, for read-only tables in worker threads. */
+  shared(): SharedPostingTable {
+    const copy = <T extends Uint32Array | Int32Array>(a: T): T => {
+      const out = new (a.constructor as new (b: SharedArrayBuffer) => T)(
+        new SharedArrayBuffer(a.byteLength),
+      );
+      out.set(a);
+      return out;
+    };
+    return {
+      keys: copy(this.keys),
+      heads: copy(this.heads),
+      used: this.used,
+      docs: this.docs.shared(),
+      next: this.next.shared(),
+    };
+  }
+
+  /** A read-only table over shared arrays from {@link shared} (adding to it would grow a copy). */
+  static fromShared(parts: SharedPostingTable): PostingTable {
+    const table = new PostingTable(0);
+    table.keys = parts.keys;
+    table.heads = parts.heads;
+    table.used = parts.used;
+    table.docs = Growable.over(Int32Array, parts.docs);
+    table.next = Growable.over(Int32Array, parts.next);
+    return table;
   }
 
   /** Slot of `key`, or of the empty slot where it would go. */

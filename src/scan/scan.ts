@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SaochepError, checkNumberOption } from '../errors.js';
+import { SCAN_DEFAULTS } from '../plan-index/defaults.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import type { PlanIndexOptions } from '../plan-index/options.js';
 import {
@@ -20,6 +21,7 @@ import { clustersOf } from './clusters.js';
 import { collectFiles } from './collect-files.js';
 import { readJsonl } from './jsonl.js';
 import type { PlanRecord, PlanSource } from './prepare-plan.js';
+import { type PlanCheck, checkAll } from './check-pool.js';
 import { prepareAll } from './worker-pool.js';
 
 /** Options of {@link scanArchive}. */
@@ -36,7 +38,7 @@ export interface ScanOptions {
   clusterSimilarity?: number;
   /** Sources listed per plan. Default 10. */
   limit?: number;
-  /** Worker threads for reading and sketching. Default: the number of cores. */
+  /** Worker threads for reading and sketching, then for checking. Default: the number of cores. */
   jobs?: number;
   /** Options of a new index (ignored with `index`, whose options are saved in it). */
   indexOptions?: Omit<PlanIndexOptions, 'loadText'>;
@@ -228,7 +230,7 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
   const threshold = checkNumberOption(
     'scanArchive',
     'threshold',
-    options.threshold ?? 0.5,
+    options.threshold ?? SCAN_DEFAULTS.threshold,
     0,
     1,
     false,
@@ -236,12 +238,27 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
   const clusterSimilarity = checkNumberOption(
     'scanArchive',
     'clusterSimilarity',
-    options.clusterSimilarity ?? 0.6,
+    options.clusterSimilarity ?? SCAN_DEFAULTS.clusterSimilarity,
     0,
     1,
     false,
   );
-  const limit = checkNumberOption('scanArchive', 'limit', options.limit ?? 10, 1, 10_000, true);
+  const limit = checkNumberOption(
+    'scanArchive',
+    'limit',
+    options.limit ?? SCAN_DEFAULTS.limit,
+    1,
+    10_000,
+    true,
+  );
+  const jobs = checkNumberOption(
+    'scanArchive',
+    'jobs',
+    options.jobs ?? availableParallelism(),
+    1,
+    256,
+    true,
+  );
   const index = options.index
     ? await PlanIndex.load(options.index)
     : new PlanIndex(options.indexOptions);
@@ -255,11 +272,12 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
   });
   const plans: ReportPlan[] = [];
   const pairs: Array<{ a: string; b: string; similarity: number }> = [];
-  for (const [k, record] of records.entries()) {
-    const result = index.check(
-      { text: record.text, meta: record.date ? { date: record.date } : undefined },
-      { onlyEarlier: true, includeSameDay: true, exclude: [record.id], limit },
-    );
+  const checks: PlanCheck[] = records.map((record) => ({
+    input: { text: record.text, meta: record.date ? { date: record.date } : undefined },
+    options: { onlyEarlier: true, includeSameDay: true, exclude: [record.id], limit },
+  }));
+  await checkAll(index, checks, jobs, (result, k) => {
+    const record = records[k];
     options.onProgress?.({ stage: 'check', done: k + 1, total: records.length });
     for (const m of result.matches)
       if (!m.reference && m.similarity >= clusterSimilarity)
@@ -297,7 +315,7 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
         passages: m.passages,
       })),
     });
-  }
+  });
 
   // Sources from a saved index: their texts come from it.
   for (const p of plans)

@@ -1,27 +1,15 @@
 /**
  * Reading and sketching in worker threads: sources go out to `jobs` workers
  * one at a time, and come back in their original order, so that the index
- * and the report are the same whatever the number of workers. With one job,
- * or where the worker script is not built (running from the sources), the
- * work is done in this thread.
+ * and the report are the same whatever the number of workers. With one job
+ * the work is done in this thread; a missing worker script is an error.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PlanIndex } from '../plan-index/plan-index.js';
 import type { PlanIndexOptions, ResolvedIndexOptions } from '../plan-index/options.js';
 import { type PlanSource, type PreparedPlan, preparePlan } from './prepare-plan.js';
 import type { WorkerTask } from './scan-worker.js';
-
-/** The built worker script next to this module, if there is one. */
-function workerScript(): string | undefined {
-  try {
-    const path = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
-    return existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { workerScript } from './worker-script.js';
 
 /** Options of {@link prepareAll}. */
 export interface PrepareOptions {
@@ -38,7 +26,7 @@ export async function prepareAll(
   sources: readonly PlanSource[],
   options: PrepareOptions,
 ): Promise<void> {
-  const script = options.jobs > 1 && sources.length > 1 ? workerScript() : undefined;
+  const script = options.jobs > 1 && sources.length > 1 ? workerScript('scan-worker') : undefined;
   if (script === undefined) {
     const index = new PlanIndex(options.indexOptions);
     for (let n = 0; n < sources.length; n++)

@@ -1,0 +1,80 @@
+/**
+ * Per-document strings of a store (ids, texts, meta as JSON): in a JS array
+ * for a store that grows, or UTF-8 in shared memory for the read-only copy
+ * that checking workers share.
+ */
+
+/** A column of optional strings by document number. */
+export interface StringColumn {
+  get(d: number): string | undefined;
+  /** Bytes held (two per UTF-16 code unit for JS strings, one per UTF-8 byte when shared). */
+  readonly byteLength: number;
+}
+
+/** The shared form of a column: UTF-8 chunks and, per document, chunk, start and end (−1 for none). */
+export interface SharedStringsData {
+  chunks: Uint8Array[];
+  /** Three numbers per document: chunk, start, end. */
+  where: Float64Array;
+}
+
+/** Chunks stay below this, far under any typed-array limit. */
+const CHUNK_BYTES = 256 * 1024 * 1024;
+
+/** A column of strings in shared memory, made by {@link shareStrings}. */
+export class SharedStrings implements StringColumn {
+  private readonly buffers: Buffer[];
+
+  constructor(private readonly data: SharedStringsData) {
+    this.buffers = data.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+  }
+
+  get(d: number): string | undefined {
+    const chunk = this.data.where[3 * d];
+    if (chunk === undefined || chunk < 0) return undefined;
+    return this.buffers[chunk].toString(
+      'utf8',
+      this.data.where[3 * d + 1],
+      this.data.where[3 * d + 2],
+    );
+  }
+
+  get byteLength(): number {
+    return this.data.chunks.reduce((s, c) => s + c.byteLength, 0) + this.data.where.byteLength;
+  }
+}
+
+/** Strings as UTF-8 in shared memory. */
+export function shareStrings(values: ReadonlyArray<string | undefined>): SharedStringsData {
+  const count = values.length;
+  const where = new Float64Array(new SharedArrayBuffer(Math.max(1, 3 * count) * 8));
+  const sizes: number[] = [];
+  let chunk = 0;
+  let used = 0;
+  for (let d = 0; d < count; d++) {
+    const s = values[d];
+    if (s === undefined) {
+      where[3 * d] = -1;
+      continue;
+    }
+    const bytes = Buffer.byteLength(s, 'utf8');
+    if (used + bytes > CHUNK_BYTES && used > 0) {
+      sizes.push(used);
+      chunk++;
+      used = 0;
+    }
+    where[3 * d] = chunk;
+    where[3 * d + 1] = used;
+    where[3 * d + 2] = used + bytes;
+    used += bytes;
+  }
+  sizes.push(used);
+  const chunks = sizes.map((n) => new Uint8Array(new SharedArrayBuffer(Math.max(1, n))));
+  const buffers = chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+  for (let d = 0; d < count; d++) {
+    const c = where[3 * d];
+    if (c < 0) continue;
+    buffers[c].write(values[d]!, where[3 * d + 1], 'utf8');
+  }
+  return { chunks, where };
+}
