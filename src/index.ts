@@ -28,6 +28,7 @@ export type {
   Breakdown,
   IndexMemory,
   SketchedDocument,
+  LoadOptions,
 } from './plan-index/plan-index.js';
 export type { Passage, PassageEdit } from './plan-index/passages.js';
 export type { EditType } from './evidence/edit-align.js';
