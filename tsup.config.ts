@@ -1,21 +1,34 @@
 import { defineConfig } from 'tsup';
+import { reportPageDefine } from './tools/bundle-report-page.js';
+
+// The HTML report's page script, bundled once and written into the library as a string.
+const define = reportPageDefine();
 
 // No source maps: they would point at src/, which the package does not ship, and the
 // bundles are not minified, so stack traces already name saochep's own functions.
 export default defineConfig([
   {
-    // The library, for import and require, with its types.
-    entry: { index: 'src/index.ts' },
+    // The library, for import and require, with its types: the main entry and the
+    // subpaths (saochep/text, saochep/sketch, saochep/read).
+    entry: {
+      index: 'src/index.ts',
+      text: 'src/text/index.ts',
+      sketch: 'src/sketch/index.ts',
+      read: 'src/read/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,
     clean: true,
     target: 'node20',
     platform: 'node',
-    splitting: false,
+    // One copy of each module shared by the entries (chunks next to them): an error or a
+    // cache of saochep/text is the main entry's own, and saochep/text loads the text code only.
+    splitting: true,
     treeshake: true,
     // import.meta.url in the CommonJS build: the scan finds its worker script next to it.
     shims: true,
+    define,
   },
   {
     // The command line and the scan's worker threads: ES modules next to the library.
@@ -32,5 +45,6 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     treeshake: true,
+    define,
   },
 ]);

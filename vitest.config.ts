@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { reportPageDefine } from './tools/bundle-report-page.js';
 
 export default defineConfig({
+  // The HTML report's page script, bundled as the build does (tools/bundle-report-page.ts).
+  define: reportPageDefine(),
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

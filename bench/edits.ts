@@ -10,7 +10,8 @@
  *   npm run bench:edits            (BENCH_COPIES=100 copies per kind)
  */
 import { existsSync } from 'node:fs';
-import { PlanIndex, shingleText } from 'saochep';
+import { PlanIndex } from 'saochep';
+import { shingleText } from 'saochep/sketch';
 import { type CopyKind, editedCopy, rng, vocabulary } from './copy-edits.js';
 import { writeEditCurveSvg } from './edit-curve-svg.js';
 import { REAL_CORPUS, environment, median, readJsonl, writeResults } from './util.js';

@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeText, parseHeader } from 'saochep';
+import { normalizeText } from 'saochep';
+import { parseHeader } from 'saochep/read';
 import { LEGAL_CORPUS, ROOT, environment, writeResults } from './util.js';
 
 interface Row {

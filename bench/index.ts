@@ -12,7 +12,8 @@
  *   BENCH_QUERIES=500 npm run bench   (fewer queries, quicker)
  */
 import { createRequire } from 'node:module';
-import { PlanIndex, minhashSignature, shingle, tokenize } from 'saochep';
+import { PlanIndex, tokenize } from 'saochep';
+import { minhashSignature, shingle } from 'saochep/sketch';
 import {
   type BenchDoc,
   REAL_CORPUS,

@@ -11,7 +11,8 @@
  *   npm run bench:shingle-size
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { shingle, tokenize } from 'saochep';
+import { tokenize } from 'saochep';
+import { shingle } from 'saochep/sketch';
 import { LEGAL_CORPUS, REAL_CORPUS, environment, readJsonl, writeResults } from './util.js';
 
 const SIZES = [2, 3, 4, 5, 6, 7, 8];

@@ -5,7 +5,8 @@
  *   npm run bench:text
  */
 import { createRequire } from 'node:module';
-import { shingleText, tokenize } from 'saochep';
+import { tokenize } from 'saochep';
+import { shingleText } from 'saochep/sketch';
 import { environment, loadBenchCorpus, median, timeOnce, writeResults } from './util.js';
 
 const require = createRequire(import.meta.url);

@@ -40,28 +40,90 @@ export type SaochepErrorCode =
   /** Another process held the lock of a file to be saved for longer than the wait allowed. */
   | 'ERR_SAOCHEP_LOCKED';
 
-/** An error raised by saochep, with a stable {@link SaochepErrorCode}. */
+/** The codes thrown as {@link SaochepTypeError}: a caller passed a value of the wrong type or out of range. */
+export type SaochepTypeErrorCode =
+  'ERR_SAOCHEP_INVALID_ARGUMENT' | 'ERR_SAOCHEP_INVALID_OPTION' | 'ERR_SAOCHEP_INVALID_DOCUMENT';
+
+/**
+ * Which class each code is thrown as: one class per code, as the README's
+ * errors table says (a test compares the two).
+ * @internal
+ */
+export const ERROR_CLASS_OF: {
+  readonly [C in SaochepErrorCode]: C extends SaochepTypeErrorCode
+    ? 'SaochepTypeError'
+    : 'SaochepError';
+} = {
+  ERR_SAOCHEP_INVALID_ARGUMENT: 'SaochepTypeError',
+  ERR_SAOCHEP_INVALID_OPTION: 'SaochepTypeError',
+  ERR_SAOCHEP_INVALID_DOCUMENT: 'SaochepTypeError',
+  ERR_SAOCHEP_DUPLICATE_ID: 'SaochepError',
+  ERR_SAOCHEP_INDEX_CORRUPT: 'SaochepError',
+  ERR_SAOCHEP_INDEX_VERSION: 'SaochepError',
+  ERR_SAOCHEP_INDEX_INCOMPATIBLE: 'SaochepError',
+  ERR_SAOCHEP_IO: 'SaochepError',
+  ERR_SAOCHEP_READ_FAILED: 'SaochepError',
+  ERR_SAOCHEP_EMPTY_DOCUMENT: 'SaochepError',
+  ERR_SAOCHEP_CORRUPT_DOCUMENT: 'SaochepError',
+  ERR_SAOCHEP_ENCRYPTED_DOCUMENT: 'SaochepError',
+  ERR_SAOCHEP_NOT_TEXT: 'SaochepError',
+  ERR_SAOCHEP_UNSUPPORTED_FORMAT: 'SaochepError',
+  ERR_SAOCHEP_LIMIT_EXCEEDED: 'SaochepError',
+  ERR_SAOCHEP_NOT_REGULAR_FILE: 'SaochepError',
+  ERR_SAOCHEP_LOCKED: 'SaochepError',
+};
+
+/**
+ * Marks every error saochep throws. A registered symbol, so that the ES module
+ * and the CommonJS builds, loaded side by side, recognise each other's errors.
+ */
+const SAOCHEP_ERROR = Symbol.for('saochep.error');
+
+/**
+ * An error raised by saochep, with a stable {@link SaochepErrorCode}.
+ * `error instanceof SaochepError` holds for every saochep error, the
+ * {@link SaochepTypeError}s included.
+ */
 export class SaochepError extends Error {
   /** Stable machine-readable code. */
   readonly code: SaochepErrorCode;
 
-  constructor(code: SaochepErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: Exclude<SaochepErrorCode, SaochepTypeErrorCode>,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'SaochepError';
     this.code = code;
+    markSaochepError(this);
+  }
+
+  /** True for every error saochep throws, a {@link SaochepTypeError} too (it cannot extend both Error classes). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== SaochepError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && SAOCHEP_ERROR in value;
   }
 }
 
-/** A value of the wrong type was passed; also a `TypeError`, so `instanceof TypeError` holds. */
+/**
+ * A value of the wrong type or out of range was passed. A `TypeError`, so
+ * `instanceof TypeError` holds, and `instanceof SaochepError` holds too.
+ */
 export class SaochepTypeError extends TypeError {
   /** Stable machine-readable code. */
-  readonly code: SaochepErrorCode;
+  readonly code: SaochepTypeErrorCode;
 
-  constructor(code: SaochepErrorCode, message: string) {
-    super(message);
+  constructor(code: SaochepTypeErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'SaochepTypeError';
     this.code = code;
+    markSaochepError(this);
   }
+}
+
+function markSaochepError(error: Error): void {
+  Object.defineProperty(error, SAOCHEP_ERROR, { value: true });
 }
 
 /** A short description of a value for error messages: "number (42)", "null", "Buffer". */
@@ -121,7 +183,7 @@ export function assertObject(
 
 /**
  * Check a numeric option: a finite number (an integer when `integer`) from
- * `min` to `max`, else a SaochepError ERR_SAOCHEP_INVALID_OPTION naming `fn`.
+ * `min` to `max`, else a SaochepTypeError ERR_SAOCHEP_INVALID_OPTION naming `fn`.
  */
 export function checkNumberOption(
   fn: string,
@@ -138,7 +200,7 @@ export function checkNumberOption(
     value < min ||
     value > max
   ) {
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
       `${fn}: option ${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${describeValue(value)}.`,
     );

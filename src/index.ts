@@ -1,11 +1,15 @@
 /**
  * saochep: find copied (sao chép) plans in Vietnamese administrative archives.
  *
- * The public API. Every name here is re-exported from the stage that owns it.
+ * The public API: what an application needs (the index, the text functions,
+ * reading a document, the scan, the reports, the errors). Every name here is
+ * re-exported from the stage that owns it. Lower-level pieces have entries
+ * of their own: `saochep/text` (text alone), `saochep/sketch` (shingles,
+ * signatures, LSH parameters) and `saochep/read` (bytes, HTML, headers).
  * @packageDocumentation
  */
 export { SaochepError, SaochepTypeError } from './errors.js';
-export type { SaochepErrorCode } from './errors.js';
+export type { SaochepErrorCode, SaochepTypeErrorCode } from './errors.js';
 
 export { detectEncoding, decodeLegacy } from './text/encoding.js';
 export type { TextEncoding, LegacyEncoding } from './text/encoding.js';
@@ -13,15 +17,6 @@ export { normalizeText } from './text/normalize.js';
 export type { NormalizeOptions } from './text/normalize.js';
 export { tokenize } from './text/tokenize.js';
 export { detectLanguage } from './text/language.js';
-
-export {
-  shingle,
-  shingleText,
-  tokenHash,
-  DEFAULT_SHINGLE_SIZE,
-  NUMBER_TOKEN_HASH,
-} from './sketch/shingle.js';
-export type { ShingleOptions } from './sketch/shingle.js';
 
 export { PlanIndex } from './plan-index/plan-index.js';
 export type {
@@ -33,32 +28,18 @@ export type {
   Breakdown,
   IndexMemory,
   SketchedDocument,
-  StoredDocument,
+  LoadOptions,
 } from './plan-index/plan-index.js';
 export type { Passage, PassageEdit } from './plan-index/passages.js';
 export type { EditType } from './evidence/edit-align.js';
 export type { Finding } from './plan-index/finding.js';
 export type { PassageKind } from './evidence/passage-kind.js';
 export { INDEX_DEFAULTS } from './plan-index/options.js';
-export type { PlanIndexOptions, ResolvedIndexOptions } from './plan-index/options.js';
-export { optimalLshParams, candidateProbability } from './sketch/lsh-params.js';
-export type { LshParams, LshWeights } from './sketch/lsh-params.js';
+export type { PlanIndexOptions } from './plan-index/options.js';
 export { VERSION } from './version.js';
-export { minhashSignature, signatureSimilarity } from './sketch/signature.js';
-export type { SignatureOptions } from './sketch/signature.js';
 
-export {
-  readDocumentFile,
-  fileTextOf,
-  isDocumentFile,
-  DOCUMENT_EXTENSIONS,
-} from './read/read-file.js';
+export { readDocumentFile } from './read/read-file.js';
 export type { FileText, DocumentFormat } from './read/read-file.js';
-export { decodeBytes } from './read/decode-bytes.js';
-export type { ByteEncoding, DecodedBytes } from './read/decode-bytes.js';
-export { htmlToText } from './read/html-text.js';
-export { parseHeader } from './read/header.js';
-export type { DocumentHeader } from './read/header.js';
 
 export { scanArchive, indexArchive } from './scan/scan.js';
 export type {
@@ -69,14 +50,14 @@ export type {
   IndexedArchive,
 } from './scan/scan.js';
 export type { PlanRecord, PlanError, DateSource } from './scan/prepare-plan.js';
-export { REPORT_SCHEMA_VERSION } from './report/report-model.js';
+export { REPORT_SCHEMA_VERSION } from './scan/report-model.js';
 export type {
   ScanReport,
   ReportPlan,
   ReportSource,
   ReportCluster,
   ReportError,
-} from './report/report-model.js';
+} from './scan/report-model.js';
 export { jsonReport } from './report/json-report.js';
 export { csvReport } from './report/csv-report.js';
 export { htmlReport } from './report/html-report.js';

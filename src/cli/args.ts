@@ -4,13 +4,11 @@
  * name its API, not the command).
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from './usage.js';
+import { UsageError } from './cli-errors.js';
 
-/** An option of a command: a value (`--out x`, `--out=x`) or a flag (`--quiet`). */
-export interface OptionSpec {
-  type: 'string' | 'boolean';
-  short?: string;
-}
+import type { OptionSpec } from './option-spec.js';
+
+export type { OptionSpec };
 
 /** Parsed arguments: positionals in order, and each option given by its long name. */
 export interface ParsedArgs {

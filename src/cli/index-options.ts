@@ -4,8 +4,8 @@
  * they are recorded in the report and saved in the index.
  */
 import type { PlanIndexOptions } from '../plan-index/options.js';
-import type { OptionSpec } from './args.js';
-import { UsageError } from './usage.js';
+import type { OptionSpec } from './option-spec.js';
+import { UsageError } from './cli-errors.js';
 
 /** A number from the command line, or undefined when the option was not given. */
 export function numberOption(

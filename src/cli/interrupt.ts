@@ -3,7 +3,7 @@
  * temporary file of the write in progress is removed before the process
  * exits, so no `X.<pid>.<hex>.tmp` is left next to the target.
  */
-import { removeTemporaryFilesSync } from '../plan-index/persist.js';
+import { removeTemporaryFilesSync } from '../files/atomic-write.js';
 
 /** Exit code of a run stopped by a signal: 128 + the signal's number, as shells report it. */
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;

@@ -4,7 +4,7 @@
  * which files are read, not how.
  */
 import type { ReadLimits } from '../read/read-limits.js';
-import type { OptionSpec } from './args.js';
+import type { OptionSpec } from './option-spec.js';
 import { numberOption } from './index-options.js';
 
 /** The command-line flags of the read limits. */

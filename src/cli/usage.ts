@@ -1,20 +1,6 @@
-/** The help of each command, and the usage error that makes the exit code 1. */
+/** The help of each command (the usage errors are in cli-errors.ts). */
 
-/** Bad usage: an unknown option, a missing argument, a bad value. Exit code 1. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-/** Nothing could be read: no plan, no index. Exit code 2. */
-export class NothingReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NothingReadError';
-  }
-}
+export { NothingReadError, UsageError } from './cli-errors.js';
 
 import { LIMIT_OPTIONS_HELP } from './limit-options.js';
 

@@ -9,8 +9,7 @@
  * Works on tokens (hashes) with their lines and case in the original text, so
  * it reads legacy encodings and merged header lines alike.
  */
-import { tokenHash } from '../sketch/shingle.js';
-import { NUMBER_TOKEN_HASH } from '../text/token-hash.js';
+import { NUMBER_TOKEN_HASH, tokenHash } from '../text/token-hash.js';
 import { DOCUMENT_TYPES } from './document-types.js';
 import { CAPITALS, LOWER, type TokenStream } from './token-stream.js';
 

@@ -2,7 +2,7 @@
  * Options of a PlanIndex: one frozen set of defaults merged with the user's
  * choices, checked once with messages that say what to do.
  */
-import { SaochepError, SaochepTypeError, checkNumberOption, describeValue } from '../errors.js';
+import { SaochepTypeError, checkNumberOption, describeValue } from '../errors.js';
 import { type LshParams, optimalLshParams } from '../sketch/lsh-params.js';
 import { shingle } from '../sketch/shingle.js';
 import { resolveSignatureOptions } from '../sketch/signature.js';
@@ -103,7 +103,7 @@ const KNOWN = new Set([
 ]);
 
 function invalid(message: string): never {
-  throw new SaochepError('ERR_SAOCHEP_INVALID_OPTION', `PlanIndex: ${message}`);
+  throw new SaochepTypeError('ERR_SAOCHEP_INVALID_OPTION', `PlanIndex: ${message}`);
 }
 
 function checkBoolean(name: string, value: unknown): boolean {

@@ -256,7 +256,7 @@ export async function fileTextOf(
 function optionsOf(fn: string, options: unknown): ReadOptions {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null)
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
       `${fn}: options must be an object such as { limits: { timeMs: 60000 } }, got ${describeValue(options)}.`,
     );

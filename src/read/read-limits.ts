@@ -3,7 +3,7 @@
  * bomb, a PDF that draws itself, a JSON line nested thousands deep) costs a
  * bounded time and memory and becomes one error row of a report.
  */
-import { SaochepError, checkNumberOption } from '../errors.js';
+import { SaochepError, SaochepTypeError, checkNumberOption } from '../errors.js';
 
 /** Limits of reading one document. Every field has a default ({@link READ_LIMIT_DEFAULTS}). */
 export interface ReadLimits {
@@ -65,7 +65,7 @@ export const READ_LIMIT_FLAGS: Readonly<Record<keyof ReadLimits, string>> = {
 export function resolveReadLimits(fn: string, limits: unknown): ReadLimits {
   if (limits === undefined) return { ...READ_LIMIT_DEFAULTS };
   if (typeof limits !== 'object' || limits === null || Array.isArray(limits))
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
       `${fn}: option limits must be an object such as { timeMs: 60000 }, got ${typeof limits}.`,
     );
@@ -73,7 +73,7 @@ export function resolveReadLimits(fn: string, limits: unknown): ReadLimits {
   const out = { ...READ_LIMIT_DEFAULTS };
   for (const key of Object.keys(given)) {
     if (!(key in READ_LIMIT_DEFAULTS))
-      throw new SaochepError(
+      throw new SaochepTypeError(
         'ERR_SAOCHEP_INVALID_OPTION',
         `${fn}: unknown read limit "${key}"; the limits are ${Object.keys(READ_LIMIT_DEFAULTS).join(', ')}.`,
       );

@@ -3,7 +3,7 @@
  * line ends so that Excel opens Vietnamese text correctly, quoted as RFC 4180
  * says.
  */
-import type { ScanReport } from './report-model.js';
+import type { ScanReport } from '../scan/report-model.js';
 import { assertReport } from './validate-report.js';
 
 const COLUMNS = [

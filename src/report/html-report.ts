@@ -5,10 +5,11 @@
  * side-by-side view of the plan and a source with the copied passages
  * highlighted in both. Vietnamese interface, English one click away.
  */
-import { SaochepError, assertObject, describeValue } from '../errors.js';
+import { SaochepTypeError, assertObject, describeValue } from '../errors.js';
 import { jsonChunks } from './json-chunks.js';
-import type { ReportPlan, ReportSource, ScanReport } from './report-model.js';
-import { REPORT_SCRIPT } from './html-script.js';
+import type { ReportPlan, ReportSource, ScanReport } from '../scan/report-model.js';
+import type { PageData } from './browser/page-data.js';
+import { reportScript } from './html-script.js';
 import { REPORT_STYLE } from './html-style.js';
 import { assertReport, assertTexts } from './validate-report.js';
 
@@ -55,11 +56,12 @@ export function* htmlReportChunks(
   const language = options.language ?? 'vi';
   // Written into <html lang="…"> and the page's script: only the two languages the page has.
   if (language !== 'vi' && language !== 'en') {
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
       `htmlReport: option language must be 'vi' or 'en', got ${describeValue(language)}.`,
     );
   }
+  const script = reportScript();
   const maxDetail = options.maxDetailPlans ?? 2000;
   const detailed = [...report.plans]
     .filter((p) => p.sources.length > 0)
@@ -143,10 +145,11 @@ export function* htmlReportChunks(
   <section id="errors" data-testid="errors"></section>
 </main>
 <script type="application/json" id="saochep-data">`;
-  for (const piece of jsonChunks({ report: slim, texts: embedded, language }, { depth: 3 }))
-    yield embeddable(piece);
+  // What the page's script reads: its type is the page's own (src/report/browser/page-data.ts).
+  const data: PageData = { report: slim, texts: embedded, language };
+  for (const piece of jsonChunks(data, { depth: 3 })) yield embeddable(piece);
   yield `</script>
-<script>${REPORT_SCRIPT}</script>
+<script>${script}</script>
 </body>
 </html>
 `;

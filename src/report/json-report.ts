@@ -1,6 +1,6 @@
 /** The JSON report: the report model as it is, indented, with a final newline. */
 import { jsonChunks } from './json-chunks.js';
-import type { ScanReport } from './report-model.js';
+import type { ScanReport } from '../scan/report-model.js';
 import { assertReport } from './validate-report.js';
 
 /** The JSON report in pieces (one per plan), for reports too long for one string. */

@@ -1,6 +1,6 @@
 /** The checks every report writer makes of its arguments, so that a wrong value is a coded error. */
 import { SaochepTypeError, assertObject, describeValue } from '../errors.js';
-import type { ScanReport } from './report-model.js';
+import type { ScanReport } from '../scan/report-model.js';
 
 /** Throw ERR_SAOCHEP_INVALID_ARGUMENT unless `report` looks like a scan report (an object with a plans array). */
 export function assertReport(fn: string, report: unknown): asserts report is ScanReport {

@@ -4,12 +4,12 @@
  * V8 can hold) and atomically, so a failed write never leaves half a report.
  */
 import { extname } from 'node:path';
-import { SaochepError, assertObject, assertText } from '../errors.js';
-import { writeFileAtomic } from '../plan-index/persist.js';
+import { SaochepTypeError, assertObject, assertText } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { csvReportChunks } from './csv-report.js';
 import { type HtmlReportOptions, htmlReportChunks } from './html-report.js';
 import { jsonReportChunks } from './json-report.js';
-import type { ScanReport } from './report-model.js';
+import type { ScanReport } from '../scan/report-model.js';
 import { assertReport, assertTexts } from './validate-report.js';
 
 /** The formats a report is written in. */
@@ -50,7 +50,7 @@ export async function writeReport(
   assertObject('writeReport', options, 'options', 'such as { format: "html" }');
   const format = options.format ?? reportFormatOf(path);
   if (format === undefined)
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
       `writeReport: cannot tell the format of "${path}": end it in .html, .json or .csv, or pass options.format.`,
     );

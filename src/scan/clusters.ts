@@ -2,7 +2,7 @@
  * Clusters of near-identical plans: plans joined, directly or through
  * others, by pairs whose similarity reaches a threshold (union-find).
  */
-import type { ReportCluster } from '../report/report-model.js';
+import type { ReportCluster } from './report-model.js';
 
 /** Clusters from similar pairs, largest first, each listing its plans in order. */
 export function clustersOf(

@@ -22,7 +22,7 @@ import {
   type ReportError,
   type ReportPlan,
   type ScanReport,
-} from '../report/report-model.js';
+} from './report-model.js';
 import { VERSION } from '../version.js';
 import { type ReadLimits, resolveReadLimits } from '../read/read-limits.js';
 import { clustersOf } from './clusters.js';

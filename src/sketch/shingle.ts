@@ -2,7 +2,7 @@
  * Shingles: hashes of every run of `size` consecutive syllable tokens.
  */
 import { SaochepTypeError, assertText, describeValue } from '../errors.js';
-import { NUMBER_TOKEN_HASH, fnv1a } from '../text/token-hash.js';
+import { NUMBER_TOKEN_HASH, tokenHash as tokenHash_ } from '../text/token-hash.js';
 import { detectEncodingOf } from '../text/legacy/detect.js';
 import { prepareText } from '../text/prepare.js';
 import { SCAN_DONE, mayBeLegacy, sharedScanner } from '../text/scanner.js';
@@ -11,6 +11,7 @@ import { fmix32 as fmix32_ } from './hash.js';
 // A module-level copy: some loaders (vite-node, which runs the tests) turn each
 // call of an imported function into a getter call, and this one runs per shingle.
 const fmix32 = fmix32_;
+const hashOfToken = tokenHash_;
 
 /** Options of {@link shingle} and {@link shingleText}. */
 export interface ShingleOptions {
@@ -31,23 +32,10 @@ export const MAX_SHINGLE_SIZE = 64;
 
 export { NUMBER_TOKEN_HASH };
 
-function isDigits(token: string): boolean {
-  if (token.length === 0) return false;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
-}
-
 /** The 32-bit hash of one token as {@link tokenize} returns it. */
 export function tokenHash(token: string): number {
   assertText('tokenHash', token, 'token');
   return hashOfToken(token);
-}
-
-function hashOfToken(token: string): number {
-  return isDigits(token) ? NUMBER_TOKEN_HASH : fnv1a(token);
 }
 
 /** Validated shingle options. */

@@ -1,13 +1,7 @@
 /**
  * MinHash signatures of texts, for applications that compare documents themselves.
  */
-import {
-  SaochepError,
-  SaochepTypeError,
-  assertText,
-  checkNumberOption,
-  describeValue,
-} from '../errors.js';
+import { SaochepTypeError, assertText, checkNumberOption, describeValue } from '../errors.js';
 import { MinHasher, signatureSimilarity as similarityOf } from './minhash.js';
 import {
   DEFAULT_SHINGLE_SIZE,
@@ -41,7 +35,7 @@ export function resolveSignatureOptions(
   const o = { ...SIGNATURE_DEFAULTS, ...(options ?? {}) };
   const numPerm = checkNumberOption(fn, 'numPerm', o.numPerm, 16, 1024, true);
   if ((numPerm & (numPerm - 1)) !== 0) {
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
       `${fn}: option numPerm must be a power of two (16, 32, … 1024), got ${numPerm}.`,
     );
@@ -97,7 +91,7 @@ export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
         `signatureSimilarity: ${name} must be a Uint32Array from minhashSignature, got ${describeValue(v)}.`,
       );
   if (a.length !== b.length)
-    throw new SaochepError(
+    throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_ARGUMENT',
       `signatureSimilarity: the signatures have ${a.length} and ${b.length} values; compare signatures made with the same numPerm.`,
     );

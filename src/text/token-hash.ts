@@ -18,3 +18,17 @@ export function fnv1a(text: string): number {
 
 /** The hash of every all-digit token: all numbers hash like "0", so copies with changed numbers and dates still match. */
 export const NUMBER_TOKEN_HASH = fnv1a('0');
+
+function isDigits(token: string): boolean {
+  if (token.length === 0) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** The 32-bit hash of one token as `tokenize` returns it. */
+export function tokenHash(token: string): number {
+  return isDigits(token) ? NUMBER_TOKEN_HASH : fnv1a(token);
+}

@@ -22,7 +22,7 @@ describe('stopping saochep while it writes', () => {
     writeFileSync(
       script,
       `import { exitCleanlyOnSignals } from ${src('src/cli/interrupt.ts')};
-import { writeFileAtomic } from ${src('src/plan-index/persist.ts')};
+import { writeFileAtomic } from ${src('src/files/atomic-write.ts')};
 exitCleanlyOnSignals(process.stderr);
 function* pieces() {
   for (let i = 0; i < 400; i++) {

@@ -13,7 +13,8 @@ import { applyReplacements } from '../../corpus/generator/doc.js';
 import { KIND_WEIGHTS } from '../../corpus/generator/plan.js';
 import { Random } from '../../corpus/generator/random.js';
 import { archiveOutputs } from '../../corpus/generator/write.js';
-import { normalizeText, shingleText, tokenize } from '../../src/index.js';
+import { normalizeText, tokenize } from '../../src/index.js';
+import { shingleText } from '../../src/sketch/index.js';
 import { unzipStored } from '../helpers/zip.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

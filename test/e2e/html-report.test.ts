@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReport, scanArchive, type ScanReport } from '../../src/index.js';
-import type { ReportPlan } from '../../src/report/report-model.js';
+import type { ReportPlan } from '../../src/scan/report-model.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLE = join(ROOT, 'corpus/sample');

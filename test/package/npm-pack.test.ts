@@ -2,7 +2,9 @@
  * The package as npm publishes it: `npm pack` in a copy of the sources with
  * no dist/ (as a clean clone is: prepack builds it), the tarball installed
  * into an empty project, and used from there: the saochep command, an ES
- * module import and a CommonJS require. Everything happens in one temporary
+ * module import and a CommonJS require, of the main entry and of a subpath
+ * (saochep/text, saochep/sketch), and the HTML report with its page script
+ * bundled in. Everything happens in one temporary
  * folder, removed at the end.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -43,6 +45,7 @@ beforeAll(() => {
   mkdirSync(source);
   for (const entry of [
     'src',
+    'tools',
     'package.json',
     'tsup.config.ts',
     'tsconfig.json',
@@ -78,6 +81,14 @@ describe('npm pack', () => {
       'dist/index.cjs',
       'dist/index.d.ts',
       'dist/index.d.cts',
+      'dist/text.js',
+      'dist/text.cjs',
+      'dist/text.d.ts',
+      'dist/text.d.cts',
+      'dist/sketch.js',
+      'dist/sketch.cjs',
+      'dist/read.js',
+      'dist/read.cjs',
       'dist/cli.js',
       'dist/scan-worker.js',
       'LICENSE',
@@ -87,7 +98,9 @@ describe('npm pack', () => {
     ])
       expect(files).toContain(file);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
+    expect(
+      files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('tools/')),
+    ).toEqual([]);
   });
 
   it('installs a saochep command that prints its version, scans and checks', () => {
@@ -141,5 +154,44 @@ describe('npm pack', () => {
     expect(JSON.parse(esm.out)).toEqual(['kế', 'hoạch', 'số', '12', 'kh', 'ubnd']);
     expect(JSON.parse(cjs.out)).toEqual(JSON.parse(esm.out));
     expect(readdirSync(join(app, 'node_modules/saochep/dist'))).not.toContain('index.js.map');
+  });
+
+  it('imports and requires the subpaths saochep/text and saochep/sketch, by their names', () => {
+    const probe =
+      "const text = 'Kế hoạch số 12/KH-UBND'; process.stdout.write(JSON.stringify({ tokens: t.tokenize(text), shingles: Array.from(k.shingleText(text, { size: 2 })) }));";
+    const esm = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import * as t from 'saochep/text'; import * as k from 'saochep/sketch'; ${probe}`,
+      ],
+      app,
+    );
+    const cjs = run(
+      process.execPath,
+      ['-e', `const t = require('saochep/text'); const k = require('saochep/sketch'); ${probe}`],
+      app,
+    );
+    expect(esm.code, esm.out).toBe(0);
+    expect(cjs.code, cjs.out).toBe(0);
+    const out = JSON.parse(esm.out) as { tokens: string[]; shingles: number[] };
+    expect(out.tokens).toEqual(['kế', 'hoạch', 'số', '12', 'kh', 'ubnd']);
+    expect(out.shingles).toHaveLength(5);
+    expect(JSON.parse(cjs.out)).toEqual(out);
+  });
+
+  it('writes an HTML report whose page script was bundled in at build time', () => {
+    const probe =
+      "const r = { saochep: '0', schemaVersion: 2, options: { threshold: 0.5 }, summary: { plans: 0, copied: 0, copiedFromReferences: 0, meanScore: 0, errors: 0, topSources: [] }, plans: [], clusters: [], errors: [] }; process.stdout.write(s.htmlReport(r, new Map()));";
+    const html = run(
+      process.execPath,
+      ['--input-type=module', '-e', `import * as s from 'saochep'; ${probe}`],
+      app,
+    );
+    expect(html.code, html.out).toBe(0);
+    const script = /<script>([\s\S]*)<\/script>/.exec(html.stdout)?.[1] ?? '';
+    expect(script).toContain('function renderAll()');
+    expect(script).not.toContain('__REPORT_PAGE_SCRIPT__');
   });
 });

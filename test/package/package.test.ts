@@ -13,8 +13,9 @@ const PROBE = `
   const text = 'Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh Hoà Bình';
   const out = {
     names: Object.keys(saochep).sort(),
+    sketchNames: Object.keys(sketch).sort(),
     tokens: saochep.tokenize(text),
-    shingles: Array.from(saochep.shingleText(text, { size: 3 })),
+    shingles: Array.from(sketch.shingleText(text, { size: 3 })),
     encoding: saochep.detectEncoding('Céng hßa x· héi chñ nghÜa ViÖt Nam'),
   };
   process.stdout.write(JSON.stringify(out));
@@ -22,6 +23,7 @@ const PROBE = `
 
 function run(args: string[]): {
   names: string[];
+  sketchNames: string[];
   tokens: string[];
   shingles: number[];
   encoding: string;
@@ -35,8 +37,15 @@ describe('the published package', () => {
   });
 
   it('loads with import and with require, exporting the same API with the same results', () => {
-    const esm = run(['--input-type=module', '-e', `import * as saochep from 'saochep';${PROBE}`]);
-    const cjs = run(['-e', `const saochep = require('saochep');${PROBE}`]);
+    const esm = run([
+      '--input-type=module',
+      '-e',
+      `import * as saochep from 'saochep'; import * as sketch from 'saochep/sketch';${PROBE}`,
+    ]);
+    const cjs = run([
+      '-e',
+      `const saochep = require('saochep'); const sketch = require('saochep/sketch');${PROBE}`,
+    ]);
     expect(esm.tokens).toEqual([
       'kế',
       'hoạch',
@@ -60,11 +69,13 @@ describe('the published package', () => {
       'normalizeText',
       'detectEncoding',
       'decodeLegacy',
-      'shingle',
       'detectLanguage',
     ]) {
       expect(esm.names).toContain(name);
     }
+    // Shingles moved to saochep/sketch.
+    expect(esm.sketchNames).toContain('shingle');
+    expect(esm.names).not.toContain('shingle');
   });
 
   it('reports the version of its package.json', async () => {
@@ -72,18 +83,23 @@ describe('the published package', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
-  it('declares ESM, CJS and types in its exports map, with no side effects', () => {
+  it('declares ESM, CJS and types in its exports map, for every entry, with no side effects', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.engines.node).toBe('>=20');
-    const entry = pkg.exports['.'];
-    for (const path of [
-      entry.import.types,
-      entry.import.default,
-      entry.require.types,
-      entry.require.default,
-    ]) {
-      expect(existsSync(join(ROOT, path)), path).toBe(true);
+    expect(Object.keys(pkg.exports).sort()).toEqual([
+      '.',
+      './package.json',
+      './read',
+      './sketch',
+      './text',
+    ]);
+    for (const [name, entry] of Object.entries(pkg.exports)) {
+      if (name === './package.json') continue;
+      const { import: esm, require: cjs } = entry as Record<string, Record<string, string>>;
+      for (const path of [esm.types, esm.default, cjs.types, cjs.default]) {
+        expect(existsSync(join(ROOT, path)), path).toBe(true);
+      }
     }
   });
 });

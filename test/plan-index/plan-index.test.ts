@@ -9,14 +9,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../corpus/generator/archive.js';
-import {
-  PlanIndex,
-  SaochepError,
-  candidateProbability,
-  optimalLshParams,
-  shingle,
-  tokenize,
-} from '../../src/index.js';
+import { PlanIndex, SaochepError, tokenize } from '../../src/index.js';
+import { candidateProbability, optimalLshParams, shingle } from '../../src/sketch/index.js';
 import { copiedShare } from '../helpers/alignment.js';
 import { SENTENCES, SYLLABLES } from '../helpers/vietnamese.js';
 

@@ -8,15 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docx } from '../../corpus/generator/docx.js';
-import {
-  SaochepError,
-  decodeBytes,
-  decodeLegacy,
-  fileTextOf,
-  htmlToText,
-  readDocumentFile,
-  tokenize,
-} from '../../src/index.js';
+import { SaochepError, decodeLegacy, readDocumentFile, tokenize } from '../../src/index.js';
+import { decodeBytes, fileTextOf, htmlToText } from '../../src/read/index.js';
 import { makeDoc } from '../helpers/doc.js';
 import { makePdf } from '../helpers/pdf.js';
 import { toTcvn3, toVni } from '../helpers/vietnamese.js';

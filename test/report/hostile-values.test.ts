@@ -5,13 +5,8 @@
  * LSH parameter search run for ever.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type ScanReport,
-  SaochepError,
-  csvReport,
-  htmlReport,
-  optimalLshParams,
-} from '../../src/index.js';
+import { type ScanReport, SaochepError, csvReport, htmlReport } from '../../src/index.js';
+import { optimalLshParams } from '../../src/sketch/index.js';
 
 function reportWith(ids: string[]): ScanReport {
   return {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonChunks } from '../../src/report/json-chunks.js';
-import { writeFileAtomic } from '../../src/plan-index/persist.js';
+import { writeFileAtomic } from '../../src/files/atomic-write.js';
 
 const value = fc.letrec((tie) => ({
   leaf: fc.oneof(

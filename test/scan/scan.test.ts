@@ -27,10 +27,10 @@ import {
   htmlReport,
   jsonReport,
   normalizeText,
-  parseHeader,
   scanArchive,
   writeReport,
 } from '../../src/index.js';
+import { parseHeader } from '../../src/read/index.js';
 import { makeDoc } from '../helpers/doc.js';
 import { makePdf } from '../helpers/pdf.js';
 

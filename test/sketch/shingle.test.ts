@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/index.js';
 import {
   DEFAULT_SHINGLE_SIZE,
   NUMBER_TOKEN_HASH,
   shingle,
   shingleText,
   tokenHash,
-  tokenize,
-} from '../../src/index.js';
+} from '../../src/sketch/index.js';
 import { SENTENCES, SYLLABLES, toNewToneStyle, toTcvn3, toVni } from '../helpers/vietnamese.js';
 
 const TEXT =

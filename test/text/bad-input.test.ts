@@ -5,9 +5,9 @@ import {
   detectEncoding,
   detectLanguage,
   normalizeText,
-  shingleText,
   tokenize,
 } from '../../src/index.js';
+import { shingleText } from '../../src/sketch/index.js';
 
 const FUNCTIONS: Array<[string, (value: never) => unknown]> = [
   ['tokenize', tokenize],

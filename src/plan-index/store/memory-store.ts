@@ -9,7 +9,7 @@
  * copies nothing; {@link MemoryStore.snapshot} puts those arrays in shared
  * memory for checking workers, which read them as a read-only store.
  */
-import { SaochepError } from '../../errors.js';
+import { SaochepError, SaochepTypeError } from '../../errors.js';
 import { CorpusStatistics } from '../corpus-stats.js';
 import { DocFrequency } from '../doc-frequency.js';
 import { Growable } from '../growable.js';
@@ -236,7 +236,7 @@ export class MemoryStore implements IndexStore, PostingView, DocumentView {
 
   private writable(what: string): void {
     if (this.readOnly !== null) {
-      throw new SaochepError(
+      throw new SaochepTypeError(
         'ERR_SAOCHEP_INVALID_ARGUMENT',
         `PlanIndex.${what}: this is a read-only copy of an index shared with checking threads. Change the index it was made from.`,
       );

@@ -18,7 +18,7 @@ import { hostname, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withFileLock } from '../../src/plan-index/file-lock.js';
+import { withFileLock } from '../../src/files/file-lock.js';
 import { PlanIndex } from '../../src/plan-index/plan-index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,0 +1,14 @@
+/**
+ * `saochep/read`: reading document files and their parts: a file's text
+ * (.txt, .html, .docx, .doc, .pdf), bytes decoded with their encoding told,
+ * HTML to text, and the header of an administrative document (issuing body,
+ * number, date, type, title). `readDocumentFile` is in the main entry too.
+ * @packageDocumentation
+ */
+export { readDocumentFile, fileTextOf, isDocumentFile, DOCUMENT_EXTENSIONS } from './read-file.js';
+export type { FileText, DocumentFormat } from './read-file.js';
+export { decodeBytes } from './decode-bytes.js';
+export type { ByteEncoding, DecodedBytes } from './decode-bytes.js';
+export { htmlToText } from './html-text.js';
+export { parseHeader } from './header.js';
+export type { DocumentHeader } from './header.js';
