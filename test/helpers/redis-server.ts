@@ -121,3 +121,43 @@ export class TestRedis {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** A Redis Cluster of `masters` servers on loopback ports, no replicas, its slots spread over them. */
+export class TestCluster {
+  private constructor(readonly servers: TestRedis[]) {}
+
+  static async start(masters = 3): Promise<TestCluster> {
+    const servers: TestRedis[] = [];
+    for (let i = 0; i < masters; i++)
+      servers.push(
+        await TestRedis.start(['--cluster-enabled', 'yes', '--cluster-node-timeout', '2000']),
+      );
+    const cluster = new TestCluster(servers);
+    execFileSync(
+      'redis-cli',
+      ['--cluster', 'create', ...cluster.nodes, '--cluster-replicas', '0', '--cluster-yes'],
+      { stdio: 'ignore' },
+    );
+    // Wait until every node sees every slot served.
+    for (const server of servers) {
+      for (let i = 0; ; i++) {
+        const info = execFileSync('redis-cli', ['-p', String(server.port), 'cluster', 'info'], {
+          encoding: 'utf8',
+        });
+        if (info.includes('cluster_state:ok')) break;
+        if (i > 200) throw new Error('the test cluster did not come up');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    return cluster;
+  }
+
+  /** HOST:PORT of each node. */
+  get nodes(): string[] {
+    return this.servers.map((s) => `127.0.0.1:${s.port}`);
+  }
+
+  async stop(): Promise<void> {
+    for (const server of this.servers) await server.stop();
+  }
+}
