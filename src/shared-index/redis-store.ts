@@ -55,12 +55,12 @@ function scripts(target: unknown): ScriptCommands {
   return target as ScriptCommands;
 }
 
-/** The two count-min counters of each shingle of a set. */
-function countersOf(set: Uint32Array): Uint32Array {
-  const out = new Uint32Array(set.length * 2);
+/** The two count-min counters of each shingle of a set, as BITFIELD offsets ('#index'). */
+function countersOf(set: Uint32Array): string[] {
+  const out: string[] = new Array<string>(set.length * 2);
   for (let i = 0; i < set.length; i++) {
-    out[2 * i] = firstCounter(set[i]);
-    out[2 * i + 1] = secondCounter(set[i]);
+    out[2 * i] = `#${firstCounter(set[i])}`;
+    out[2 * i + 1] = `#${secondCounter(set[i])}`;
   }
   return out;
 }
@@ -307,9 +307,9 @@ export class RedisStore implements AsyncIndexStoreReader {
       text === undefined ? '' : deflateRawSync(Buffer.from(text, 'utf8')),
       text === undefined ? '0' : '1',
       this.sketcher.anchorBits(stored.size),
-      packU32(countersOf(shingleSet)),
       packU32(stored.titleShingles),
       stored.reference ? packU32(shingleSet) : '',
+      ...countersOf(shingleSet),
     ];
   }
 
@@ -363,9 +363,9 @@ export class RedisStore implements AsyncIndexStoreReader {
         id,
         d,
         Number(d) * 32 + this.sketcher.anchorBits(record.size),
-        text === undefined ? '' : packU32(countersOf(set)),
         packU32(record.titleShingles),
         record.reference && text !== undefined ? packU32(set) : '',
+        ...countersOf(set),
       );
       if (done >= 0) return done === 1;
     }

@@ -5,7 +5,9 @@
  * changes (document frequencies, reference shingles, live documents) are
  * changed by Redis itself, never read, changed and written back by a client.
  *
- * Lists arrive as little-endian u32 strings, read with Redis's `struct`.
+ * Lists arrive as little-endian u32 strings, read with Redis's `struct`,
+ * except the frequency counters: the last arguments, one each ('#index',
+ * as BITFIELD takes it), which spares the script a number-to-text each.
  * The fixed keys come first (see ArchiveKeys.fixed): 1 ids, 2 records,
  * 3 texts, 4 state, 5 frequency counters, 6 title shingles, 7 reference shingles.
  */
@@ -15,7 +17,7 @@ const COUNT = `
 local function each_u32(s, f)
   for pos = 1, #s, 4 do f((struct.unpack('<I4', s, pos))) end
 end
-local function count(counters, titles, refs, delta)
+local function count(first, titles, refs, delta)
   local args = {}
   local function flush()
     if #args > 0 then
@@ -23,13 +25,18 @@ local function count(counters, titles, refs, delta)
       args = {}
     end
   end
-  each_u32(counters, function(c)
-    args[#args + 1] = 'INCRBY'
-    args[#args + 1] = 'u32'
-    args[#args + 1] = '#' .. c
-    args[#args + 1] = delta
-    if #args >= 4000 then flush() end
-  end)
+  local n = 0
+  for i = first, #ARGV do
+    args[n + 1] = 'INCRBY'
+    args[n + 2] = 'u32'
+    args[n + 3] = ARGV[i]
+    args[n + 4] = delta
+    n = n + 4
+    if n >= 4000 then
+      flush()
+      n = 0
+    end
+  end
   flush()
   local function count_in(key, s)
     each_u32(s, function(h)
@@ -44,8 +51,8 @@ end
 /**
  * Add one document. KEYS: the fixed keys, then its posting keys (band
  * buckets, then peer or reference anchors). ARGV: id, record, text ('' when
- * none), has text ('1'/'0'), anchor bits, frequency counters, title
- * shingles, reference shingles. Returns the document number, or -1 when the
+ * none), has text ('1'/'0'), anchor bits, title shingles, reference
+ * shingles, then the frequency counters. Returns the document number, or -1 when the
  * id is stored.
  */
 export const ADD_SCRIPT = `${COUNT}
@@ -56,7 +63,7 @@ redis.call('HSET', KEYS[2], d, ARGV[2])
 if ARGV[4] == '1' then redis.call('HSET', KEYS[3], d, ARGV[3]) end
 local member = d * 32 + tonumber(ARGV[5])
 for i = 8, #KEYS do redis.call('SADD', KEYS[i], member) end
-count(ARGV[6], ARGV[7], ARGV[8], 1)
+count(8, ARGV[6], ARGV[7], 1)
 redis.call('HINCRBY', KEYS[4], 'bits:' .. ARGV[5], 1)
 redis.call('HINCRBY', KEYS[4], 'live', 1)
 return d
@@ -65,15 +72,15 @@ return d
 /**
  * Remove one document, as read by the client: KEYS as for add (its posting
  * keys from its record). ARGV: id, its document number as read, its posting
- * member, frequency counters (from its text; '' when it has none), title
- * shingles, reference shingles. Returns 1 when removed, 0 when the id is not
+ * member, title shingles, reference shingles, then the frequency counters
+ * (from its text; none when it has none). Returns 1 when removed, 0 when the id is not
  * stored, -1 when it now names another document (the client reads again).
  */
 export const REMOVE_SCRIPT = `${COUNT}
 local d = redis.call('HGET', KEYS[1], ARGV[1])
 if not d then return 0 end
 if d ~= ARGV[2] then return -1 end
-count(ARGV[4], ARGV[5], ARGV[6], -1)
+count(6, ARGV[4], ARGV[5], -1)
 for i = 8, #KEYS do redis.call('SREM', KEYS[i], ARGV[3]) end
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('HDEL', KEYS[2], d)
