@@ -93,12 +93,14 @@ export async function connectRedis(
     );
   }
   // Errors reach the caller through the commands; without a listener ioredis would print each.
-  client.on('error', () => {});
+  let lastError: unknown;
+  client.on('error', (error) => (lastError = error));
   try {
     await client.connect();
   } catch (error) {
     client.disconnect();
-    throw storeError(error, fn);
+    // The socket's own error (ECONNREFUSED…) says more than "Connection is closed".
+    throw storeError(lastError ?? error, fn);
   }
   return { client, name };
 }
