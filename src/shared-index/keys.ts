@@ -62,6 +62,7 @@ export class ArchiveKeys {
       this.frequencies,
       this.titles,
       this.referenceShingles,
+      this.options,
     ];
   }
 

@@ -11,6 +11,7 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Cluster, Redis } from 'ioredis';
+import { SaochepError } from '../errors.js';
 import { firstCounter, secondCounter } from '../plan-index/doc-frequency.js';
 import { countedSet } from '../plan-index/read-document.js';
 import type { Sketcher } from '../plan-index/sketcher.js';
@@ -40,6 +41,9 @@ interface ScriptCommands {
   saochepRemove(numKeys: number, ...args: Arg[]): Promise<number>;
   saochepPostings(numKeys: number, ...args: Arg[]): Promise<Array<string[] | number>>;
 }
+
+/** What the add script answers when the archive was dropped. */
+const DROPPED = -2;
 
 /** A removal that raced another writer is read and tried again this many times. */
 const REMOVE_ATTEMPTS = 8;
@@ -270,6 +274,13 @@ export class RedisStore implements AsyncIndexStoreReader {
 
   // ---- writes ----
 
+  private droppedError(fn: string): SaochepError {
+    return new SaochepError(
+      'ERR_SAOCHEP_STORE_UNAVAILABLE',
+      `${fn}: the archive "${this.keys.name}" is no longer in Redis (it was dropped). Connect again to create it anew.`,
+    );
+  }
+
   /** Documents in the archive, references included. */
   async size(): Promise<number> {
     return Number((await this.client.hget(this.keys.state, 'live')) ?? 0);
@@ -317,11 +328,12 @@ export class RedisStore implements AsyncIndexStoreReader {
   async add(sketched: SketchedDocument, fn: string): Promise<void> {
     const [numKeys, ...args] = this.addCall(sketched);
     const d = await scripts(this.client).saochepAdd(numKeys as number, ...args);
+    if (d === DROPPED) throw this.droppedError(fn);
     if (d < 0) throw duplicateIdError(sketched.stored.id, fn);
   }
 
   /** Add many in one pipeline; the ids refused as duplicates, in order. */
-  async addMany(batch: readonly SketchedDocument[]): Promise<string[]> {
+  async addMany(batch: readonly SketchedDocument[], fn: string): Promise<string[]> {
     const pipeline = this.client.pipeline();
     for (const sketched of batch) {
       const [numKeys, ...args] = this.addCall(sketched);
@@ -331,6 +343,7 @@ export class RedisStore implements AsyncIndexStoreReader {
     const duplicates: string[] = [];
     replies.forEach(([error, d], k) => {
       if (error) throw error;
+      if (d === DROPPED) throw this.droppedError(fn);
       if ((d as number) < 0) duplicates.push(batch[k].stored.id);
     });
     return duplicates;

@@ -9,7 +9,8 @@
  * except the frequency counters: the last arguments, one each ('#index',
  * as BITFIELD takes it), which spares the script a number-to-text each.
  * The fixed keys come first (see ArchiveKeys.fixed): 1 ids, 2 records,
- * 3 texts, 4 state, 5 frequency counters, 6 title shingles, 7 reference shingles.
+ * 3 texts, 4 state, 5 frequency counters, 6 title shingles, 7 reference shingles,
+ * 8 options (whose absence means the archive was dropped: a write then does nothing).
  */
 
 /** Shared by the write scripts: count a list of counters, title shingles and reference shingles by `delta`. */
@@ -52,17 +53,18 @@ end
  * Add one document. KEYS: the fixed keys, then its posting keys (band
  * buckets, then peer or reference anchors). ARGV: id, record, text ('' when
  * none), has text ('1'/'0'), anchor bits, title shingles, reference
- * shingles, then the frequency counters. Returns the document number, or -1 when the
- * id is stored.
+ * shingles, then the frequency counters. Returns the document number, -1 when the
+ * id is stored, -2 when the archive was dropped.
  */
 export const ADD_SCRIPT = `${COUNT}
+if redis.call('EXISTS', KEYS[8]) == 0 then return -2 end
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return -1 end
 local d = redis.call('HINCRBY', KEYS[4], 'next', 1) - 1
 redis.call('HSET', KEYS[1], ARGV[1], d)
 redis.call('HSET', KEYS[2], d, ARGV[2])
 if ARGV[4] == '1' then redis.call('HSET', KEYS[3], d, ARGV[3]) end
 local member = d * 32 + tonumber(ARGV[5])
-for i = 8, #KEYS do redis.call('SADD', KEYS[i], member) end
+for i = 9, #KEYS do redis.call('SADD', KEYS[i], member) end
 count(8, ARGV[6], ARGV[7], 1)
 redis.call('HINCRBY', KEYS[4], 'bits:' .. ARGV[5], 1)
 redis.call('HINCRBY', KEYS[4], 'live', 1)
@@ -81,7 +83,7 @@ local d = redis.call('HGET', KEYS[1], ARGV[1])
 if not d then return 0 end
 if d ~= ARGV[2] then return -1 end
 count(6, ARGV[4], ARGV[5], -1)
-for i = 8, #KEYS do redis.call('SREM', KEYS[i], ARGV[3]) end
+for i = 9, #KEYS do redis.call('SREM', KEYS[i], ARGV[3]) end
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('HDEL', KEYS[2], d)
 redis.call('HDEL', KEYS[3], d)

@@ -149,7 +149,7 @@ export class SharedPlanIndex {
       const duplicates: string[] = [];
       let batch: SketchedDocument[] = [];
       const send = async () => {
-        duplicates.push(...(await this.store.addMany(batch)));
+        duplicates.push(...(await this.store.addMany(batch, fn)));
         batch = [];
       };
       for (const doc of docs) {

@@ -90,6 +90,23 @@ describe.skipIf(!REDIS_SERVER)('SharedPlanIndex: durability and a lost connectio
     await first.drop();
   });
 
+  it('refuses to add to an archive another process dropped, rather than bring half of it back', async () => {
+    const first = await SharedPlanIndex.connect(server.url, { name: 'dropped' });
+    const second = await SharedPlanIndex.connect(server.url, { name: 'dropped' });
+    await first.add(plans[0]);
+    await first.drop();
+    await expect(second.add(plans[1])).rejects.toMatchObject({
+      code: 'ERR_SAOCHEP_STORE_UNAVAILABLE',
+      message: expect.stringMatching(/dropped/),
+    });
+    expect(await second.size()).toBe(0);
+    await second.close();
+    const anew = await SharedPlanIndex.connect(server.url, { name: 'dropped' });
+    await anew.add(plans[1]);
+    expect(await anew.size()).toBe(1);
+    await anew.drop();
+  });
+
   it('refuses what is not a Redis URL or a cluster, before connecting', async () => {
     await expect(SharedPlanIndex.connect('http://127.0.0.1:6379')).rejects.toMatchObject({
       code: 'ERR_SAOCHEP_INVALID_ARGUMENT',
