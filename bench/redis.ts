@@ -19,7 +19,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlanIndex, SharedPlanIndex } from 'saochep';
 import { generateArchive } from '../corpus/generator/archive.js';
@@ -173,7 +173,7 @@ try {
   }
   await shared.drop();
   const results = {
-    environment: environment(),
+    environment: { ...environment(), loadAverage: loadavg() },
     plans: docs.length,
     checks: queries.length,
     redis: { version: 'redis-server of the machine', appendonly: 'yes', appendfsync: 'everysec' },
