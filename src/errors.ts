@@ -19,6 +19,8 @@ export type SaochepErrorCode =
   | 'ERR_SAOCHEP_INDEX_VERSION'
   /** A saved index was built with another text normalisation: its signatures do not match. */
   | 'ERR_SAOCHEP_INDEX_INCOMPATIBLE'
+  /** A shared index's store (Redis) cannot be reached or refused a command: retry when it is back. */
+  | 'ERR_SAOCHEP_STORE_UNAVAILABLE'
   /** Reading or writing an index or report file failed. */
   | 'ERR_SAOCHEP_IO'
   /** A document file could not be read at all (missing, no permission, a folder). */
@@ -71,6 +73,7 @@ export const ERROR_CLASS_OF: {
   ERR_SAOCHEP_LIMIT_EXCEEDED: 'SaochepError',
   ERR_SAOCHEP_NOT_REGULAR_FILE: 'SaochepError',
   ERR_SAOCHEP_LOCKED: 'SaochepError',
+  ERR_SAOCHEP_STORE_UNAVAILABLE: 'SaochepError',
 };
 
 /**

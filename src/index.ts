@@ -36,6 +36,12 @@ export type { Finding } from './plan-index/finding.js';
 export type { PassageKind } from './evidence/passage-kind.js';
 export { INDEX_DEFAULTS } from './plan-index/options.js';
 export type { PlanIndexOptions } from './plan-index/options.js';
+export { SharedPlanIndex } from './shared-index/shared-plan-index.js';
+export type {
+  ConnectionOptions,
+  RedisTarget,
+  SharedIndexOptions,
+} from './shared-index/shared-plan-index.js';
 export { VERSION } from './version.js';
 
 export { readDocumentFile } from './read/read-file.js';

@@ -13,6 +13,16 @@ const MASK = WIDTH - 1;
 const SALT_A = 0x68e31da4;
 const SALT_B = 0xb5297a4d;
 
+/** Counter of shingle `h` in the first row (an index into the 2 × 2^18 counters). */
+export function firstCounter(h: number): number {
+  return fmix32((h ^ SALT_A) >>> 0) & MASK;
+}
+
+/** Counter of shingle `h` in the second row. */
+export function secondCounter(h: number): number {
+  return WIDTH + (fmix32((h ^ SALT_B) >>> 0) & MASK);
+}
+
 export class DocFrequency {
   private rows: Uint32Array | null = null;
 
@@ -39,8 +49,8 @@ export class DocFrequency {
     const rows = this.table();
     for (let i = 0; i < set.length; i++) {
       const h = set[i];
-      const a = fmix32((h ^ SALT_A) >>> 0) & MASK;
-      const b = WIDTH + (fmix32((h ^ SALT_B) >>> 0) & MASK);
+      const a = firstCounter(h);
+      const b = secondCounter(h);
       rows[a] = Math.max(0, rows[a] + delta);
       rows[b] = Math.max(0, rows[b] + delta);
     }
@@ -49,8 +59,8 @@ export class DocFrequency {
   /** Documents containing `h`, at least (never fewer than the truth while counts are exact). */
   estimate(h: number): number {
     if (this.rows === null) return 0;
-    const a = this.rows[fmix32((h ^ SALT_A) >>> 0) & MASK];
-    const b = this.rows[WIDTH + (fmix32((h ^ SALT_B) >>> 0) & MASK)];
+    const a = this.rows[firstCounter(h)];
+    const b = this.rows[secondCounter(h)];
     return a < b ? a : b;
   }
 

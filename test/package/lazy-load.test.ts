@@ -17,7 +17,7 @@ const HOOKS = `
 let port;
 export function initialize(data) { port = data.port; }
 export async function resolve(specifier, context, next) {
-  if (specifier === 'probe:done') {
+  if (specifier.startsWith('probe:done')) {
     port.postMessage('probe:done');
     return { url: 'data:text/javascript,export default 0', shortCircuit: true };
   }
@@ -54,6 +54,32 @@ const language = saochep.detectLanguage('Kế hoạch triển khai thực hiện
 process.stdout.write(JSON.stringify({ before, after: seen(), language }));
 `;
 
+/** The same hook, for ioredis: not loaded by the import, loaded when a shared index connects. */
+const IOREDIS_PROBE = (entry: string) => `
+import { register } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
+const { port1, port2 } = new MessageChannel();
+const urls = [];
+let marked = () => {};
+port1.on('message', (url) => (url === 'probe:done' ? marked() : urls.push(url)));
+const mark = (tag) => new Promise((resolve) => { marked = resolve; import('probe:done:' + tag); });
+register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(HOOKS)}), import.meta.url, { data: { port: port2 }, transferList: [port2] });
+const saochep = await import(${JSON.stringify(entry)});
+const seen = () => urls.filter((u) => u.includes('ioredis'));
+await mark('import');
+const before = seen();
+let code;
+try {
+  await saochep.SharedPlanIndex.connect('redis://127.0.0.1:1', { connectTimeout: 300 });
+} catch (error) {
+  code = error.code;
+}
+await mark('connect');
+const after = seen();
+port1.close();
+process.stdout.write(JSON.stringify({ before, after, language: code }));
+`;
+
 function probe(args: string[]): { before: string[]; after: string[]; language: string } {
   return JSON.parse(execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' }));
 }
@@ -64,6 +90,15 @@ describe('loading the package', () => {
     const r = probe(['--input-type=module', '-e', ESM_PROBE(entry)]);
     expect(r.before).toEqual([]);
     expect(r.language).toBe('vi');
+    expect(r.after.length).toBeGreaterThan(0);
+  });
+
+  it('does not load ioredis on import, only when a SharedPlanIndex connects (ESM)', () => {
+    const entry = pathToFileURL(join(ROOT, 'dist/index.js')).href;
+    const r = probe(['--input-type=module', '-e', IOREDIS_PROBE(entry)]);
+    expect(r.before).toEqual([]);
+    // Nothing listens on port 1: the connection is refused, with the store's code.
+    expect(r.language).toBe('ERR_SAOCHEP_STORE_UNAVAILABLE');
     expect(r.after.length).toBeGreaterThan(0);
   });
 

@@ -1,0 +1,387 @@
+/**
+ * The Redis store: an archive index in Redis, behind the same seam as the
+ * in-memory store. Each stage of a check is one round trip (a MULTI of
+ * reads, one Lua call, or one HMGET); each add or removal is one Lua script,
+ * atomic (see scripts.ts), so that any number of processes share it.
+ *
+ * Document numbers are handed out by the script (a counter that only grows)
+ * and never reused, so a source read for one check stays valid for the next:
+ * the summary's generation changes only when the archive is dropped and made
+ * anew (its epoch).
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Cluster, Redis } from 'ioredis';
+import { SaochepError } from '../errors.js';
+import { firstCounter, secondCounter } from '../plan-index/doc-frequency.js';
+import { countedSet } from '../plan-index/read-document.js';
+import type { Sketcher } from '../plan-index/sketcher.js';
+import type {
+  AsyncIndexStoreReader,
+  DocumentView,
+  FingerprintRef,
+  PostingRequest,
+  PostingView,
+  StatisticsView,
+  StoreSummary,
+} from '../plan-index/store/index-store.js';
+import type { SketchedDocument } from '../plan-index/types.js';
+import { duplicateIdError } from '../plan-index/validate.js';
+import type { ArchiveKeys } from './keys.js';
+import { type DocumentRecord, decodeRecord, encodeRecord, packU32 } from './record.js';
+import { ADD_SCRIPT, POSTINGS_SCRIPT, REMOVE_SCRIPT } from './scripts.js';
+
+/** A Redis server or cluster client. */
+export type RedisClient = Redis | Cluster;
+
+type Arg = string | number | Buffer;
+
+/** The scripts as commands (ioredis's defineCommand: EVALSHA, EVAL once when Redis lacks the script). */
+interface ScriptCommands {
+  saochepAdd(numKeys: number, ...args: Arg[]): Promise<number>;
+  saochepRemove(numKeys: number, ...args: Arg[]): Promise<number>;
+  saochepPostings(numKeys: number, ...args: Arg[]): Promise<Array<string[] | number>>;
+}
+
+/** What the add script answers when the archive was dropped. */
+const DROPPED = -2;
+
+/** A removal that raced another writer is read and tried again this many times. */
+const REMOVE_ATTEMPTS = 8;
+
+/** Define the archive scripts on a client (once per client). */
+export function defineScripts(client: RedisClient): void {
+  client.defineCommand('saochepAdd', { lua: ADD_SCRIPT });
+  client.defineCommand('saochepRemove', { lua: REMOVE_SCRIPT });
+  client.defineCommand('saochepPostings', { lua: POSTINGS_SCRIPT });
+}
+
+function scripts(target: unknown): ScriptCommands {
+  return target as ScriptCommands;
+}
+
+/** The two count-min counters of each shingle of a set, as BITFIELD offsets ('#index'). */
+function countersOf(set: Uint32Array): string[] {
+  const out: string[] = new Array<string>(set.length * 2);
+  for (let i = 0; i < set.length; i++) {
+    out[2 * i] = `#${firstCounter(set[i])}`;
+    out[2 * i + 1] = `#${secondCounter(set[i])}`;
+  }
+  return out;
+}
+
+/** The shingles of a set, each once, ascending. */
+function distinct(shingles: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(shingles).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i];
+  return sorted.subarray(0, n);
+}
+
+/** A posting list as the memory store visits it: newest document first. */
+function members(list: readonly string[]): Int32Array {
+  const out = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = Number(list[i]);
+  return out.sort().reverse();
+}
+
+/** Postings fetched for one check. */
+class FetchedPostings implements PostingView {
+  private readonly bits = new Map<number, number>();
+
+  constructor(
+    private readonly bands: Map<number, Int32Array>,
+    private readonly peer: Map<number, Int32Array | number>,
+    private readonly reference: Map<number, Int32Array>,
+  ) {}
+
+  private visit(list: Int32Array | undefined, visit: (d: number) => void): void {
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) {
+      const d = Math.floor(list[i] / 32);
+      this.bits.set(d, list[i] % 32);
+      visit(d);
+    }
+  }
+
+  eachInBand(key: number, visit: (d: number) => void): void {
+    this.visit(this.bands.get(key), visit);
+  }
+
+  anchorCount(key: number): number {
+    const list = this.peer.get(key);
+    return list === undefined ? 0 : typeof list === 'number' ? list : list.length;
+  }
+
+  eachWithAnchor(key: number, visit: (d: number) => void): void {
+    const list = this.peer.get(key);
+    if (typeof list !== 'number') this.visit(list, visit);
+  }
+
+  eachWithReferenceAnchor(key: number, visit: (d: number) => void): void {
+    this.visit(this.reference.get(key), visit);
+  }
+
+  anchorBitsOf(d: number): number {
+    return this.bits.get(d) ?? 0;
+  }
+}
+
+const EMPTY = new Uint32Array(0);
+
+/** Records fetched for one check; a document removed meanwhile reads as an empty one, which nothing matches. */
+class FetchedDocuments implements DocumentView {
+  constructor(private readonly records: Map<number, DocumentRecord>) {}
+
+  idOf(d: number): string {
+    return this.records.get(d)?.id ?? '';
+  }
+  isReference(d: number): boolean {
+    return this.records.get(d)?.reference ?? false;
+  }
+  dateOf(d: number): number | null {
+    return this.records.get(d)?.date ?? null;
+  }
+  sizeOf(d: number): number {
+    return this.records.get(d)?.size ?? 0;
+  }
+  fingerprintsOf(d: number): FingerprintRef {
+    const r = this.records.get(d);
+    return { code: r?.fingerprintCode ?? EMPTY, offset: 0, count: r?.fingerprintCount ?? 0 };
+  }
+  metaOf(d: number): Record<string, unknown> | undefined {
+    return this.records.get(d)?.meta;
+  }
+}
+
+/** The archive `keys` in Redis, read and written for documents of `sketcher`'s options. */
+export class RedisStore implements AsyncIndexStoreReader {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly keys: ArchiveKeys,
+    private readonly sketcher: Sketcher,
+    private readonly loadText?: (id: string) => string | undefined,
+  ) {}
+
+  // ---- the read side, for the checker ----
+
+  async statistics(shingles: Uint32Array): Promise<StatisticsView> {
+    const { keys } = this;
+    const set = distinct(shingles);
+    const fields = Array.from(set, String);
+    const maxBits = this.sketcher.maxAnchorBits;
+    const bitFields: string[] = [];
+    for (let k = 0; k <= maxBits; k++) bitFields.push(`bits:${k}`);
+    const gets: Arg[] = [];
+    for (const h of set)
+      gets.push('GET', 'u32', `#${firstCounter(h)}`, 'GET', 'u32', `#${secondCounter(h)}`);
+    const tx = this.client.multi();
+    tx.hmget(keys.state, 'next', 'live', 'epoch', ...bitFields);
+    if (set.length > 0) {
+      tx.call('BITFIELD_RO', keys.frequencies, ...gets);
+      tx.hmget(keys.titles, ...fields);
+      tx.hmget(keys.referenceShingles, ...fields);
+    }
+    const replies = await tx.exec();
+    if (replies === null) throw new Error('the transaction was aborted');
+    for (const [error] of replies) if (error) throw error;
+    const state = replies[0][1] as Array<string | null>;
+    const counts = (replies[1]?.[1] ?? []) as number[];
+    const titles = (replies[2]?.[1] ?? []) as Array<string | null>;
+    const references = (replies[3]?.[1] ?? []) as Array<string | null>;
+    const frequency = new Map<number, number>();
+    const titleSet = new Set<number>();
+    const referenceCounts = new Map<number, number>();
+    for (let i = 0; i < set.length; i++) {
+      frequency.set(set[i], Math.min(counts[2 * i], counts[2 * i + 1]));
+      if (titles[i] !== null) titleSet.add(set[i]);
+      if (references[i] !== null) referenceCounts.set(set[i], Number(references[i]));
+    }
+    let probeBits = 0;
+    while (probeBits < maxBits && Number(state[3 + probeBits] ?? 0) <= 0) probeBits++;
+    const summary: StoreSummary = {
+      capacity: Number(state[0] ?? 0),
+      live: Number(state[1] ?? 0),
+      generation: Number(state[2] ?? 0),
+      probeBits,
+    };
+    return {
+      summary,
+      isReferenceTitle: (h) => titleSet.has(h),
+      referenceCount: (h) => referenceCounts.get(h) ?? 0,
+      frequency: (h) => frequency.get(h) ?? 0,
+    };
+  }
+
+  async postings(request: PostingRequest): Promise<PostingView> {
+    const { keys } = this;
+    const { bandKeys, anchorKeys } = request;
+    const names: string[] = [];
+    for (const k of bandKeys) names.push(keys.band(k));
+    for (const k of anchorKeys) names.push(keys.anchor(k));
+    for (const k of anchorKeys) names.push(keys.referenceAnchor(k));
+    const reply = await scripts(this.client).saochepPostings(
+      names.length,
+      ...names,
+      bandKeys.length,
+      request.anchorCap,
+    );
+    const bands = new Map<number, Int32Array>();
+    const peer = new Map<number, Int32Array | number>();
+    const reference = new Map<number, Int32Array>();
+    const b = bandKeys.length;
+    const a = anchorKeys.length;
+    for (let i = 0; i < b; i++) bands.set(bandKeys[i], members(reply[i] as string[]));
+    for (let i = 0; i < a; i++) {
+      const r = reply[b + i];
+      peer.set(anchorKeys[i], typeof r === 'number' ? r : members(r));
+      reference.set(anchorKeys[i], members(reply[b + a + i] as string[]));
+    }
+    return new FetchedPostings(bands, peer, reference);
+  }
+
+  async liveDocuments(): Promise<number[]> {
+    const values = await this.client.hvals(this.keys.ids);
+    return values.map(Number).sort((x, y) => x - y);
+  }
+
+  async documents(ds: readonly number[]): Promise<DocumentView> {
+    const records = new Map<number, DocumentRecord>();
+    if (ds.length > 0) {
+      const bytes = await this.client.hmgetBuffer(this.keys.records, ...ds.map(String));
+      ds.forEach((d, k) => {
+        const b = bytes[k];
+        if (b) records.set(d, decodeRecord(b));
+      });
+    }
+    return new FetchedDocuments(records);
+  }
+
+  async texts(ds: readonly number[]): Promise<Array<string | undefined>> {
+    if (ds.length === 0) return [];
+    const fields = ds.map(String);
+    const [stored, records] = await Promise.all([
+      this.client.hmgetBuffer(this.keys.texts, ...fields),
+      this.loadText ? this.client.hmgetBuffer(this.keys.records, ...fields) : Promise.resolve([]),
+    ]);
+    return ds.map((_, k) => {
+      const text = stored[k];
+      if (text) return inflateRawSync(text).toString('utf8');
+      const record = records[k];
+      return record ? this.loadText?.(decodeRecord(record).id) : undefined;
+    });
+  }
+
+  // ---- writes ----
+
+  private droppedError(fn: string): SaochepError {
+    return new SaochepError(
+      'ERR_SAOCHEP_STORE_UNAVAILABLE',
+      `${fn}: the archive "${this.keys.name}" is no longer in Redis (it was dropped). Connect again to create it anew.`,
+    );
+  }
+
+  /** Documents in the archive, references included. */
+  async size(): Promise<number> {
+    return Number((await this.client.hget(this.keys.state, 'live')) ?? 0);
+  }
+
+  async has(id: string): Promise<boolean> {
+    return (await this.client.hexists(this.keys.ids, id)) === 1;
+  }
+
+  /** The text of a stored document: stored, or through loadText. */
+  async text(id: string): Promise<string | undefined> {
+    const d = await this.client.hget(this.keys.ids, id);
+    if (d === null) return undefined;
+    return (await this.texts([Number(d)]))[0];
+  }
+
+  /** The keys and arguments of the add script for a sketched document. */
+  private addCall(sketched: SketchedDocument): Arg[] {
+    const { stored, shingleSet } = sketched;
+    const { keys } = this;
+    const postingKeys = [
+      ...Array.from(stored.bandKeys, (k) => keys.band(k)),
+      ...Array.from(stored.anchors, (k) =>
+        stored.reference ? keys.referenceAnchor(k) : keys.anchor(k),
+      ),
+    ];
+    const all = [...keys.fixed(), ...postingKeys];
+    const text = stored.text;
+    return [
+      all.length,
+      ...all,
+      stored.id,
+      encodeRecord(stored),
+      // deflateRaw: Node's own zlib, fast both ways, about a third of the UTF-8 size on Vietnamese text.
+      text === undefined ? '' : deflateRawSync(Buffer.from(text, 'utf8')),
+      text === undefined ? '0' : '1',
+      this.sketcher.anchorBits(stored.size),
+      packU32(stored.titleShingles),
+      stored.reference ? packU32(shingleSet) : '',
+      ...countersOf(shingleSet),
+    ];
+  }
+
+  /** Add a sketched document; ERR_SAOCHEP_DUPLICATE_ID when its id is stored. */
+  async add(sketched: SketchedDocument, fn: string): Promise<void> {
+    const [numKeys, ...args] = this.addCall(sketched);
+    const d = await scripts(this.client).saochepAdd(numKeys as number, ...args);
+    if (d === DROPPED) throw this.droppedError(fn);
+    if (d < 0) throw duplicateIdError(sketched.stored.id, fn);
+  }
+
+  /** Add many in one pipeline; the ids refused as duplicates, in order. */
+  async addMany(batch: readonly SketchedDocument[], fn: string): Promise<string[]> {
+    const pipeline = this.client.pipeline();
+    for (const sketched of batch) {
+      const [numKeys, ...args] = this.addCall(sketched);
+      void scripts(pipeline).saochepAdd(numKeys as number, ...args);
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const duplicates: string[] = [];
+    replies.forEach(([error, d], k) => {
+      if (error) throw error;
+      if (d === DROPPED) throw this.droppedError(fn);
+      if ((d as number) < 0) duplicates.push(batch[k].stored.id);
+    });
+    return duplicates;
+  }
+
+  /**
+   * Remove a document; false when the id is not stored. As in memory,
+   * stock-phrase counts are corrected from its text when it has one.
+   */
+  async remove(id: string): Promise<boolean> {
+    const { keys } = this;
+    for (let attempt = 0; attempt < REMOVE_ATTEMPTS; attempt++) {
+      const d = await this.client.hget(keys.ids, id);
+      if (d === null) return false;
+      const [recordBytes] = await this.client.hmgetBuffer(keys.records, d);
+      if (!recordBytes) continue;
+      const record = decodeRecord(recordBytes);
+      const text = (await this.texts([Number(d)]))[0];
+      const set = text === undefined ? EMPTY : countedSet(this.sketcher.read(text));
+      const postingKeys = [
+        ...Array.from(record.bandKeys, (k) => keys.band(k)),
+        ...Array.from(record.anchors, (k) =>
+          record.reference ? keys.referenceAnchor(k) : keys.anchor(k),
+        ),
+      ];
+      const all = [...keys.fixed(), ...postingKeys];
+      const done = await scripts(this.client).saochepRemove(
+        all.length,
+        ...all,
+        id,
+        d,
+        Number(d) * 32 + this.sketcher.anchorBits(record.size),
+        packU32(record.titleShingles),
+        record.reference && text !== undefined ? packU32(set) : '',
+        ...countersOf(set),
+      );
+      if (done >= 0) return done === 1;
+    }
+    throw new Error(`document "${id}" kept changing while it was being removed`);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The archive's Lua scripts. Redis runs a script whole, with nothing else in
+ * between, and AOF logs its effects as one transaction: an add or a removal
+ * is all done or not at all, under any number of writers, and the counts it
+ * changes (document frequencies, reference shingles, live documents) are
+ * changed by Redis itself, never read, changed and written back by a client.
+ *
+ * Lists arrive as little-endian u32 strings, read with Redis's `struct`,
+ * except the frequency counters: the last arguments, one each ('#index',
+ * as BITFIELD takes it), which spares the script a number-to-text each.
+ * The fixed keys come first (see ArchiveKeys.fixed): 1 ids, 2 records,
+ * 3 texts, 4 state, 5 frequency counters, 6 title shingles, 7 reference shingles,
+ * 8 options (whose absence means the archive was dropped: a write then does nothing).
+ */
+
+/** Shared by the write scripts: count a list of counters, title shingles and reference shingles by `delta`. */
+const COUNT = `
+local function each_u32(s, f)
+  for pos = 1, #s, 4 do f((struct.unpack('<I4', s, pos))) end
+end
+local function count(first, titles, refs, delta)
+  local args = {}
+  local function flush()
+    if #args > 0 then
+      redis.call('BITFIELD', KEYS[5], 'OVERFLOW', 'SAT', unpack(args))
+      args = {}
+    end
+  end
+  local n = 0
+  for i = first, #ARGV do
+    args[n + 1] = 'INCRBY'
+    args[n + 2] = 'u32'
+    args[n + 3] = ARGV[i]
+    args[n + 4] = delta
+    n = n + 4
+    if n >= 4000 then
+      flush()
+      n = 0
+    end
+  end
+  flush()
+  local function count_in(key, s)
+    each_u32(s, function(h)
+      if redis.call('HINCRBY', key, h, delta) <= 0 then redis.call('HDEL', key, h) end
+    end)
+  end
+  count_in(KEYS[6], titles)
+  count_in(KEYS[7], refs)
+end
+`;
+
+/**
+ * Add one document. KEYS: the fixed keys, then its posting keys (band
+ * buckets, then peer or reference anchors). ARGV: id, record, text ('' when
+ * none), has text ('1'/'0'), anchor bits, title shingles, reference
+ * shingles, then the frequency counters. Returns the document number, -1 when the
+ * id is stored, -2 when the archive was dropped.
+ */
+export const ADD_SCRIPT = `${COUNT}
+if redis.call('EXISTS', KEYS[8]) == 0 then return -2 end
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return -1 end
+local d = redis.call('HINCRBY', KEYS[4], 'next', 1) - 1
+redis.call('HSET', KEYS[1], ARGV[1], d)
+redis.call('HSET', KEYS[2], d, ARGV[2])
+if ARGV[4] == '1' then redis.call('HSET', KEYS[3], d, ARGV[3]) end
+local member = d * 32 + tonumber(ARGV[5])
+for i = 9, #KEYS do redis.call('SADD', KEYS[i], member) end
+count(8, ARGV[6], ARGV[7], 1)
+redis.call('HINCRBY', KEYS[4], 'bits:' .. ARGV[5], 1)
+redis.call('HINCRBY', KEYS[4], 'live', 1)
+return d
+`;
+
+/**
+ * Remove one document, as read by the client: KEYS as for add (its posting
+ * keys from its record). ARGV: id, its document number as read, its posting
+ * member, title shingles, reference shingles, then the frequency counters
+ * (from its text; none when it has none). Returns 1 when removed, 0 when the id is not
+ * stored, -1 when it now names another document (the client reads again).
+ */
+export const REMOVE_SCRIPT = `${COUNT}
+local d = redis.call('HGET', KEYS[1], ARGV[1])
+if not d then return 0 end
+if d ~= ARGV[2] then return -1 end
+count(6, ARGV[4], ARGV[5], -1)
+for i = 9, #KEYS do redis.call('SREM', KEYS[i], ARGV[3]) end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], d)
+redis.call('HDEL', KEYS[3], d)
+local bits = 'bits:' .. (tonumber(ARGV[3]) % 32)
+if redis.call('HINCRBY', KEYS[4], bits, -1) <= 0 then redis.call('HDEL', KEYS[4], bits) end
+redis.call('HINCRBY', KEYS[4], 'live', -1)
+return 1
+`;
+
+/**
+ * The postings of one check, read in one call. KEYS: band buckets, peer
+ * anchor lists, reference anchor lists (as many as peer ones). ARGV: the
+ * number of band keys, the anchor cap. Returns, per band key its members,
+ * per peer anchor its members when at most the cap, else its length, and
+ * per reference anchor its members.
+ */
+export const POSTINGS_SCRIPT = `
+local bands = tonumber(ARGV[1])
+local cap = tonumber(ARGV[2])
+local anchors = (#KEYS - bands) / 2
+local out = {}
+for i = 1, bands do out[i] = redis.call('SMEMBERS', KEYS[i]) end
+for i = 1, anchors do
+  local key = KEYS[bands + i]
+  local n = redis.call('SCARD', key)
+  if n > 0 and n <= cap then out[bands + i] = redis.call('SMEMBERS', key) else out[bands + i] = n end
+end
+for i = 1, anchors do out[bands + anchors + i] = redis.call('SMEMBERS', KEYS[bands + anchors + i]) end
+return out
+`;
+
+/**
+ * Create the archive or read what it was created with. KEYS: options,
+ * state. ARGV: the options JSON, an epoch for a new archive. Returns the
+ * stored options JSON.
+ */
+export const OPEN_SCRIPT = `
+local stored = redis.call('GET', KEYS[1])
+if stored then return stored end
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[2], 'epoch', ARGV[2], 'next', 0, 'live', 0)
+return ARGV[1]
+`;
