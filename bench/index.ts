@@ -4,7 +4,11 @@
  * - npm minhash 0.0.9 (Minhash + LshIndex; its query throws when a band of the
  *   query is not in the index, so missing bands are added empty for the call);
  * - exact brute force: an inverted index over every shingle.
- * Signing throughput, build time, check latency, bytes per document, and
+ * The headline is what users call: PlanIndex.addAll with the defaults (frame,
+ * learned stock phrases, fingerprints, texts kept), timed in rounds interleaved
+ * with npm minhash's signing, and their ratio; minhashSignature alone (features
+ * off) is reported beside it, labelled as such. Then build time, check latency,
+ * bytes per document, and
  * recall/precision of returned pairs against exact Jaccard ≥ 0.5 and exact
  * containment ≥ 0.5; then check latency at 100,000 documents.
  *
