@@ -4,7 +4,11 @@
  * - npm minhash 0.0.9 (Minhash + LshIndex; its query throws when a band of the
  *   query is not in the index, so missing bands are added empty for the call);
  * - exact brute force: an inverted index over every shingle.
- * Signing throughput, build time, check latency, bytes per document, and
+ * The headline is what users call: PlanIndex.addAll with the defaults (frame,
+ * learned stock phrases, fingerprints, texts kept), timed in rounds interleaved
+ * with npm minhash's signing, and their ratio; minhashSignature alone (features
+ * off) is reported beside it, labelled as such. Then build time, check latency,
+ * bytes per document, and
  * recall/precision of returned pairs against exact Jaccard ≥ 0.5 and exact
  * containment ≥ 0.5; then check latency at 100,000 documents.
  *
@@ -76,10 +80,10 @@ const { name, docs } = await loadCorpus();
 const megabytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text, 'utf8'), 0) / 1e6;
 console.log(`corpus: ${name}, ${docs.length} documents, ${megabytes.toFixed(1)} MB`);
 
-// ---- Signing ---------------------------------------------------------------
+// ---- Signing: the core, features off (not the headline) --------------------
 let t = now();
 for (const d of docs) minhashSignature(d.text);
-const saochepSignSeconds = (now() - t) / 1000;
+const coreSignSeconds = (now() - t) / 1000;
 
 // ---- Exact brute force -----------------------------------------------------
 t = now();
@@ -157,23 +161,57 @@ function peerSign(text: string): PeerMinhash {
   for (let i = 0; i + width <= tokens.length; i++) m.update(tokens.slice(i, i + width).join(' '));
   return m;
 }
-t = now();
-const peerSignatures = peerDocs.map((d) => peerSign(d.text));
-const peerSignSeconds = (now() - t) / 1000;
+
+// ---- The headline: what users call, PlanIndex.addAll with the defaults ------
+// (frame, learned stock phrases, fingerprints, texts kept), interleaved with npm minhash's
+// signing in rounds so that drift in the machine's speed hits both alike.
+const ROUNDS = 4;
+const full = new PlanIndex();
+const peerSignatures: PeerMinhash[] = [];
+let addSeconds = 0;
+let peerSignSeconds = 0;
+for (let r = 0; r < ROUNDS; r++) {
+  const mine = docs.slice(
+    Math.floor((r * docs.length) / ROUNDS),
+    Math.floor(((r + 1) * docs.length) / ROUNDS),
+  );
+  const theirs = peerDocs.slice(
+    Math.floor((r * peerDocs.length) / ROUNDS),
+    Math.floor(((r + 1) * peerDocs.length) / ROUNDS),
+  );
+  t = now();
+  full.addAll(mine);
+  addSeconds += (now() - t) / 1000;
+  t = now();
+  for (const d of theirs) peerSignatures.push(peerSign(d.text));
+  peerSignSeconds += (now() - t) / 1000;
+}
+const peerMbPerSecond = peerMegabytes / peerSignSeconds;
 const signing = {
-  saochep: {
-    mbPerSecond: megabytes / saochepSignSeconds,
-    docsPerSecond: docs.length / saochepSignSeconds,
+  addAll: {
+    note: 'PlanIndex.addAll, default options (frame, learned stock phrases, fingerprints, texts kept)',
+    mbPerSecond: megabytes / addSeconds,
+    docsPerSecond: docs.length / addSeconds,
+  },
+  coreSignature: {
+    note: 'minhashSignature alone: features off (no frame, no stock phrases, nothing stored); not the headline',
+    mbPerSecond: megabytes / coreSignSeconds,
+    docsPerSecond: docs.length / coreSignSeconds,
   },
   minhash: {
-    mbPerSecond: peerMegabytes / peerSignSeconds,
+    mbPerSecond: peerMbPerSecond,
     docsPerSecond: peerDocs.length / peerSignSeconds,
     documents: peerDocs.length,
   },
+  addAllRatio: megabytes / addSeconds / peerMbPerSecond,
+  coreSignatureRatio: megabytes / coreSignSeconds / peerMbPerSecond,
 };
 console.log(
-  `signing: saochep ${signing.saochep.mbPerSecond.toFixed(1)} MB/s (${signing.saochep.docsPerSecond.toFixed(0)} docs/s), ` +
-    `minhash ${signing.minhash.mbPerSecond.toFixed(2)} MB/s: ${(signing.saochep.mbPerSecond / signing.minhash.mbPerSecond).toFixed(0)}×`,
+  `addAll (defaults): ${signing.addAll.mbPerSecond.toFixed(1)} MB/s (${signing.addAll.docsPerSecond.toFixed(0)} docs/s), ` +
+    `npm minhash signing ${signing.minhash.mbPerSecond.toFixed(2)} MB/s: ${signing.addAllRatio.toFixed(1)}× (goal ≥ 40×)`,
+);
+console.log(
+  `  features off, minhashSignature alone: ${signing.coreSignature.mbPerSecond.toFixed(1)} MB/s: ${signing.coreSignatureRatio.toFixed(0)}× npm minhash`,
 );
 
 // ---- Builds ----------------------------------------------------------------
@@ -318,8 +356,6 @@ function synthetic(count: number): BenchDoc[] {
   });
 }
 // The full check an application runs: default options (frame, stock phrases, texts kept), passages aligned.
-const full = new PlanIndex();
-for (const d of docs) full.add(d);
 full.compact();
 const fullLatencies: number[] = [];
 for (const q of queryIds) {
@@ -349,7 +385,7 @@ const results = {
   megabytes,
   queries: queryIds.length,
   options: index.options,
-  signing: { ...signing, ratio: signing.saochep.mbPerSecond / signing.minhash.mbPerSecond },
+  signing,
   build: {
     saochepSeconds: saochepBuildSeconds,
     minhashSeconds: peerBuildSeconds,
@@ -392,8 +428,9 @@ const f = (x: number, d = 2) => x.toFixed(d);
 console.log(`
 | measure                                   | saochep | npm minhash | exact |
 | ----------------------------------------- | ------: | ----------: | ----: |
-| signing, MB/s                             | ${f(signing.saochep.mbPerSecond, 1)} | ${f(signing.minhash.mbPerSecond)} | |
-| signing, docs/s                           | ${f(signing.saochep.docsPerSecond, 0)} | ${f(signing.minhash.docsPerSecond, 0)} | |
+| addAll (defaults) vs signing, MB/s        | ${f(signing.addAll.mbPerSecond, 1)} | ${f(signing.minhash.mbPerSecond)} | |
+| addAll (defaults) vs signing, docs/s      | ${f(signing.addAll.docsPerSecond, 0)} | ${f(signing.minhash.docsPerSecond, 0)} | |
+| signing, features off, MB/s               | ${f(signing.coreSignature.mbPerSecond, 1)} | ${f(signing.minhash.mbPerSecond)} | |
 | build, s (${docs.length} docs; minhash ${peerDocs.length}) | ${f(saochepBuildSeconds)} | ${f(peerBuildSeconds)} | ${f(exactBuildSeconds)} |
 | check / query latency median, ms          | ${f(median(saochepLatencies), 3)} | ${f(median(peerLatencies), 3)} | ${f(median(exactLatencies), 3)} |
 | check / query latency p99, ms             | ${f(percentile(saochepLatencies, 99), 3)} | ${f(percentile(peerLatencies, 99), 3)} | ${f(percentile(exactLatencies, 99), 3)} |
@@ -403,7 +440,7 @@ console.log(`
 | precision at J ≥ 0.5                      | ${f(quality.saochep.jaccard05.precision, 4)} | ${f(quality.minhash.jaccard05.precision, 4)} | 1 |
 | recall at containment ≥ 0.5               | ${f(quality.saochep.containment05.recall, 4)} | | 1 |
 | precision at containment ≥ 0.5            | ${f(quality.saochep.containment05.precision, 4)} | | 1 |
-signing ratio: ${f(results.signing.ratio, 0)}× npm minhash (goal 50×); pairs J≥0.5: ${quality.saochep.jaccard05.pairs}, containment≥0.5: ${quality.saochep.containment05.pairs}
+addAll (defaults): ${f(signing.addAllRatio, 1)}× npm minhash signing (goal ≥ 40×); features off: ${f(signing.coreSignatureRatio, 0)}×; pairs J≥0.5: ${quality.saochep.jaccard05.pairs}, containment≥0.5: ${quality.saochep.containment05.pairs}
 full check (boilerplate, passages): median ${f(median(fullLatencies), 3)} ms, p99 ${f(percentile(fullLatencies, 99), 3)} ms; kept texts ${f(fullMemory.texts / docs.length, 0)} bytes/doc
 at ${index.size} documents: check median ${f(results.scale.check.medianMs, 3)} ms, p99 ${f(results.scale.check.p99Ms, 3)} ms, ${f(results.scale.bytesPerDocument, 0)} bytes/doc, built in ${f(scaleBuildSeconds, 1)} s`);
 console.log(`written: ${writeResults('index', results)}`);

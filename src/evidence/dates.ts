@@ -3,6 +3,9 @@
  * or from the document's own date line ("Hà Nội, ngày 18 tháng 11 năm 2021").
  */
 import { normalizeText } from '../text/normalize.js';
+import { NUMBER_TOKEN_HASH } from '../text/token-hash.js';
+import { textTokenHashes, tokenHash } from '../sketch/shingle.js';
+import type { TokenStream } from './token-stream.js';
 
 /** A day number for a valid calendar date, or undefined. */
 export function dayNumber(year: number, month: number, day: number): number | undefined {
@@ -46,7 +49,70 @@ const HEADER_CHARS = 3000;
  * looked for in its header, in any encoding saochep reads.
  */
 export function parseDateLine(text: string): number | undefined {
-  const header = normalizeText(text.slice(0, HEADER_CHARS));
+  const header = text.slice(0, HEADER_CHARS);
+  if (!mayHaveDateLine(header)) return undefined;
+  return parseNormalizedDate(normalizeText(header));
+}
+
+/**
+ * {@link parseDateLine} of a text whose {@link tokenStream} is at hand: the
+ * same answer, without reading the header again when the stream shows that
+ * its tokens are the header's (one plain pass, a letter beyond Latin-1 in the
+ * header, so the header alone is not taken for a legacy encoding).
+ */
+export function parseDateLineOf(text: string, tokens: TokenStream): number | undefined {
+  const plain = tokens.plain;
+  if (
+    plain === undefined ||
+    plain.wideLetterEnd < 0 ||
+    plain.wideLetterEnd > HEADER_CHARS ||
+    (plain.firstSurrogate >= 0 && plain.firstSurrogate < HEADER_CHARS)
+  ) {
+    return parseDateLine(text);
+  }
+  // Tokens that end before the header does and are followed by one inside it are the header's own.
+  if (!hasDatePattern(tokens.hashes, tokens.count, tokens.ends, HEADER_CHARS - 1)) return undefined;
+  return parseNormalizedDate(normalizeText(text.slice(0, HEADER_CHARS)));
+}
+
+const THANG = tokenHash('tháng');
+const NAM = tokenHash('năm');
+
+/**
+ * False only when `normalizeText(header)` cannot hold "ngày D tháng M năm
+ * YYYY": its tokens (the tokens of the normalized text, as long as no lone
+ * surrogate is dropped between two of them) have no number, "tháng", number,
+ * "năm" in a row. Spares most texts the normalization.
+ */
+function mayHaveDateLine(header: string): boolean {
+  if (SURROGATE.test(header)) return true;
+  const hashes = textTokenHashes(header);
+  return hasDatePattern(hashes, hashes.length, null, 0);
+}
+
+/** A number, "tháng", a number, "năm" in a row among the first `count` tokens (the last one ending before `before` when `ends` is given). */
+function hasDatePattern(
+  hashes: Uint32Array,
+  count: number,
+  ends: Int32Array | null,
+  before: number,
+): boolean {
+  for (let k = 0; k + 3 < count; k++) {
+    if (ends !== null && ends[k + 3] >= before) return false;
+    if (
+      hashes[k + 1] === THANG &&
+      hashes[k + 3] === NAM &&
+      hashes[k] === NUMBER_TOKEN_HASH &&
+      hashes[k + 2] === NUMBER_TOKEN_HASH
+    )
+      return true;
+  }
+  return false;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+function parseNormalizedDate(header: string): number | undefined {
   const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/.exec(header);
   return m ? dayNumber(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
 }

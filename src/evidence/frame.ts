@@ -55,7 +55,10 @@ const CAN_CU = h('căn cứ');
 const MAX_PREAMBLE = 150;
 /** Longest standard sentence marked, in tokens. */
 const MAX_GENRE_SENTENCE = 60;
-const SENTENCE_ENDS = ['.', ';', ':', '!', '?', '\n'];
+/** Code units that end a sentence: . ; : ! ? and the line break. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x2e || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x0a;
+}
 /**
  * Openings of the sentences every kế hoạch ends its sections with: funding
  * from the budget, "act on this plan", "report difficulties", "this is the
@@ -84,8 +87,36 @@ const MAX_CITATION = 45;
 interface Line {
   first: number;
   end: number;
-  /** Last non-space character of the line in the source, or '' */
-  last: string;
+  /** Last non-space code unit of the line in the source, or -1 */
+  last: number;
+}
+
+/** 1 where some pattern's first token hash has these low bits: most tokens start no pattern. */
+function firstTokenFilter(patterns: readonly number[][]): Uint8Array {
+  const filter = new Uint8Array(FILTER_SIZE);
+  for (const p of patterns) filter[p[0] & (FILTER_SIZE - 1)] = 1;
+  return filter;
+}
+const FILTER_SIZE = 4096;
+const DOC_TYPE_FIRSTS = firstTokenFilter(DOC_TYPES);
+const GENRE_FIRSTS = firstTokenFilter(GENRE_OPENERS);
+const HEADER_FIRSTS = firstTokenFilter([QUOC_HIEU, TIEU_NGU, DANG, DATE_LINE, [SO]]);
+
+/** White space as String.prototype.trim removes it. */
+function isTrimmed(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function startsWith(tokens: TokenStream, at: number, end: number, pattern: number[]): boolean {
@@ -120,18 +151,36 @@ function linesOf(text: string, tokens: TokenStream): Line[] {
     if (lineEnd < 0) lineEnd = text.length;
     const first = k;
     while (k < tokens.count && tokens.starts[k] < lineEnd) k++;
-    const trimmed = text.slice(Math.max(lineStart, tokens.starts[first]), lineEnd).trimEnd();
-    lines.push({ first, end: k, last: trimmed.slice(-1) });
+    const from = Math.max(lineStart, tokens.starts[first]);
+    let last = lineEnd - 1;
+    while (last >= from && isTrimmed(text.charCodeAt(last))) last--;
+    lines.push({ first, end: k, last: last >= from ? text.charCodeAt(last) : -1 });
     lineStart = lineEnd + 1;
   }
   return lines;
 }
 
-/** The character right after token k in the source, skipping spaces. */
-function nextChar(text: string, tokens: TokenStream, k: number): string {
+/** The code unit right after token k in the source, skipping spaces and tabs (a line break at the end). */
+function nextChar(text: string, tokens: TokenStream, k: number): number {
   let i = tokens.ends[k];
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  return i < text.length ? text[i] : '\n';
+  let c = i < text.length ? text.charCodeAt(i) : 0x0a;
+  while (c === 0x20 || c === 0x09) c = ++i < text.length ? text.charCodeAt(i) : 0x0a;
+  return c;
+}
+
+const COLON = 0x3a;
+const PERIOD = 0x2e;
+const SEMICOLON = 0x3b;
+const COMMA = 0x2c;
+const PAREN = 0x29;
+
+function isPeriodOrParen(c: number): boolean {
+  return c === PERIOD || c === PAREN;
+}
+
+/** Code units that end a citation's clause: , ; . : and the line break. */
+function isClauseEnd(c: number): boolean {
+  return c === COMMA || c === SEMICOLON || c === PERIOD || c === COLON || c === 0x0a;
 }
 
 /** Token range [start, end) of a document's title: the lines after its type line ("KẾ HOẠCH"). */
@@ -164,7 +213,7 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
     let end = titleLine + 1;
     while (end < lines.length && end <= titleLine + 4) {
       const line = lines[end];
-      const ends = line.last === ':' || line.last === '.' || line.last === ';';
+      const ends = line.last === COLON || line.last === PERIOD || line.last === SEMICOLON;
       if (
         ends ||
         startsWith(tokens, line.first, line.end, CAN_CU) ||
@@ -181,7 +230,7 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
     if (
       first < lines.length &&
       first > end &&
-      lines[first - 1].last === ':' &&
+      lines[first - 1].last === COLON &&
       lines[first].first - lines[end].first <= MAX_PREAMBLE
     ) {
       mark(lines[end].first, lines[first].first);
@@ -191,6 +240,7 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
   // Quốc hiệu, tiêu ngữ, Đảng, số ký hiệu and the date line, also when extraction merged the header.
   const headerEnd = titleLine >= 0 ? lines[titleLine].first : Math.min(n, headerLimit);
   for (let k = 0; k < headerEnd; k++) {
+    if (HEADER_FIRSTS[tokens.hashes[k] & (FILTER_SIZE - 1)] === 0) continue;
     for (const pattern of [QUOC_HIEU, TIEU_NGU, DANG]) {
       if (startsWith(tokens, k, n, pattern)) mark(k, k + pattern.length);
     }
@@ -245,17 +295,20 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
     // Section headings: "II. NỘI DUNG, NHIỆM VỤ", "1. Mục đích", "a) Tuyên truyền".
     if (
       ROMAN.has(first) &&
-      nextChar(text, tokens, line.first) === '.' &&
+      nextChar(text, tokens, line.first) === PERIOD &&
       allCapitals(tokens, line)
     ) {
       mark(line.first, line.end);
     } else if (
       (first === NUMBER_TOKEN_HASH ||
         (length > 1 && tokens.ends[line.first] - tokens.starts[line.first] === 1)) &&
-      ['.', ')'].includes(nextChar(text, tokens, line.first)) &&
+      isPeriodOrParen(nextChar(text, tokens, line.first)) &&
       length <= MAX_HEADING &&
       standsAlone &&
-      !['.', ';', ':', ','].includes(line.last)
+      line.last !== PERIOD &&
+      line.last !== SEMICOLON &&
+      line.last !== COLON &&
+      line.last !== COMMA
     ) {
       mark(line.first, line.end);
     }
@@ -263,14 +316,14 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
 
   // Standard sentences of the genre: from their opening words to the end of the sentence.
   for (let k = 0; k < n; k++) {
-    if (mask[k] === 1) continue;
-    const sentenceStart = k === 0 || SENTENCE_ENDS.includes(nextChar(text, tokens, k - 1));
+    if (mask[k] === 1 || GENRE_FIRSTS[tokens.hashes[k] & (FILTER_SIZE - 1)] === 0) continue;
+    const sentenceStart = k === 0 || isSentenceEnd(nextChar(text, tokens, k - 1));
     if (!sentenceStart || !GENRE_OPENERS.some((p) => startsWith(tokens, k, n, p))) continue;
     let end = k + 1;
     while (
       end < n &&
       end - k < MAX_GENRE_SENTENCE &&
-      !SENTENCE_ENDS.includes(nextChar(text, tokens, end - 1))
+      !isSentenceEnd(nextChar(text, tokens, end - 1))
     )
       end++;
     mark(k, end);
@@ -279,6 +332,7 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
 
   // Citations: "Nghị quyết số 04-NQ/TU ngày 18/11/2021 của Ban Thường vụ Tỉnh ủy về …", to the end of the clause.
   for (let k = 0; k < n; k++) {
+    if (DOC_TYPE_FIRSTS[tokens.hashes[k] & (FILTER_SIZE - 1)] === 0) continue;
     for (const type of DOC_TYPES) {
       const at = k + type.length;
       if (
@@ -290,11 +344,7 @@ export function markFrame(text: string, tokens: TokenStream, mask: Uint8Array): 
         continue;
       }
       let end = at + 2;
-      while (
-        end < n &&
-        end - k < MAX_CITATION &&
-        ![',', ';', '.', ':', '\n'].includes(nextChar(text, tokens, end - 1))
-      )
+      while (end < n && end - k < MAX_CITATION && !isClauseEnd(nextChar(text, tokens, end - 1)))
         end++;
       mark(k, end);
       k = end - 1;

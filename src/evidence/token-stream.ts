@@ -8,15 +8,18 @@ import { prepareWithOrigins } from '../text/prepare.js';
 import {
   type GapSink,
   SCAN_DONE,
+  STREAM_CAPITALS,
+  STREAM_LOWER,
+  STREAM_TITLE,
   type SyllableScanner,
   mayBeLegacy,
   sharedScanner,
 } from '../text/scanner.js';
 import { NUMBER_TOKEN_HASH } from '../text/token-hash.js';
 
-export const LOWER = 0;
-export const TITLE = 1;
-export const CAPITALS = 2;
+export const LOWER = STREAM_LOWER;
+export const TITLE = STREAM_TITLE;
+export const CAPITALS = STREAM_CAPITALS;
 
 /** Tokens of a text: hash, and [start, end) in the original text (UTF-16 code units). */
 export interface TokenStream {
@@ -26,6 +29,19 @@ export interface TokenStream {
   ends: Int32Array;
   /** Case of the token in the source: LOWER (or digits), TITLE (first letter upper) or CAPITALS. */
   upper: Uint8Array;
+  /**
+   * Set when the tokens came from one pass over `text` as given, which held
+   * no legacy-encoding hint: what a prefix of the text needs to be read alike.
+   */
+  plain?: PlainScan;
+}
+
+/** Facts of a one-pass scan of a text without legacy-encoding hints. */
+export interface PlainScan {
+  /** End of the first token that has a letter beyond Latin-1, or -1. */
+  wideLetterEnd: number;
+  /** Offset of the first surrogate code unit, or -1. */
+  firstSurrogate: number;
 }
 
 class StreamCollector implements GapSink {
@@ -76,14 +92,38 @@ class StreamCollector implements GapSink {
  * `text` itself, whatever form it arrived in (legacy encodings, NFD).
  */
 export function tokenStream(text: string): TokenStream {
+  const scanner = sharedScanner;
+  if (scanner.scanStream(text) === SCAN_DONE) {
+    if (!mayBeLegacy(scanner) || detectEncodingOf(text) === 'unicode') {
+      const n = scanner.hashCount;
+      const stream: TokenStream = {
+        count: n,
+        hashes: scanner.hashes.slice(0, n),
+        starts: scanner.starts.slice(0, n),
+        ends: scanner.ends.slice(0, n),
+        upper: scanner.cases.slice(0, n),
+      };
+      if (scanner.legacyHints === 0) {
+        stream.plain = {
+          wideLetterEnd: scanner.wideLetterEnd,
+          firstSurrogate: scanner.firstSurrogate,
+        };
+      }
+      return stream;
+    }
+    return preparedStream(text);
+  }
+  // Combining marks or invisible characters: the general loop handles them.
   const raw = new StreamCollector();
-  const status = sharedScanner.scan(text, raw);
-  if (
-    status === SCAN_DONE &&
-    (!mayBeLegacy(sharedScanner) || detectEncodingOf(text) === 'unicode')
-  ) {
+  const status = scanner.scan(text, raw);
+  if (status === SCAN_DONE && (!mayBeLegacy(scanner) || detectEncodingOf(text) === 'unicode')) {
     return raw.result();
   }
+  return preparedStream(text);
+}
+
+/** The token stream of the complete path (NFC, legacy decoding), mapped back to places in `text`. */
+function preparedStream(text: string): TokenStream {
   const prepared = prepareWithOrigins(text);
   const collector = new StreamCollector();
   sharedScanner.scanNormalized(prepared.text, collector);

@@ -4,7 +4,7 @@
  * date). Worker threads sketch with a Sketcher of the index's options; the
  * checker reads plans with one.
  */
-import { parseDateLine, parseMetaDate } from '../evidence/dates.js';
+import { parseDateLineOf, parseMetaDate } from '../evidence/dates.js';
 import { encodeFingerprints, fingerprintsOf } from '../sketch/fingerprints.js';
 import { fmix32, murmurStep } from '../sketch/hash.js';
 import { MinHasher } from '../sketch/minhash.js';
@@ -106,7 +106,7 @@ export class Sketcher {
     const read = this.read(text);
     const set = countedSet(read);
     const fingerprints = fingerprintsOf(set);
-    const date = parseMetaDate(meta?.date) ?? parseDateLine(text);
+    const date = parseMetaDate(meta?.date) ?? parseDateLineOf(text, read.tokens);
     return {
       optionsKey: this.optionsKey,
       shingleSet: set,

@@ -143,6 +143,29 @@ export class SyllableScanner {
     return this.run(text, null, null);
   }
 
+  /** Token starts written by {@link scanStream} (UTF-16 offsets in the text). */
+  starts: Int32Array = new Int32Array(1 << 14);
+  /** Token ends written by {@link scanStream}. */
+  ends: Int32Array = new Int32Array(1 << 14);
+  /** Token cases written by {@link scanStream}: STREAM_LOWER, STREAM_TITLE or STREAM_CAPITALS. */
+  cases: Uint8Array = new Uint8Array(1 << 14);
+  /** After {@link scanStream}: the end of the first token with a letter beyond Latin-1, or -1. */
+  wideLetterEnd = -1;
+  /** After {@link scanStream}: the offset of the first surrogate code unit, or -1. */
+  firstSurrogate = -1;
+
+  /**
+   * Scan raw text keeping each token's hash, place and case, in
+   * `hashes`, `starts`, `ends` and `cases` `[0..hashCount)`: the token
+   * stream's fast path. Returns SCAN_DONE, or SCAN_COMPLEX at the first
+   * combining mark or invisible character (nothing is kept then: scan with a
+   * sink instead).
+   */
+  scanStream(text: string): number {
+    this.hashCount = 0;
+    return this.runStream(text);
+  }
+
   /** Scan NFC text keeping only each token's hash, like {@link scanHashes}. Always completes. */
   scanNormalizedHashes(text: string): void {
     this.hashCount = 0;
@@ -209,6 +232,93 @@ export class SyllableScanner {
     this.legacyHints = hints;
     this.letterCodes = (codes >>> OUTPUT_SHIFT) & 0x7fff;
     return SCAN_DONE;
+  }
+
+  /**
+   * {@link runHashes} that also keeps each token's place and case (the token
+   * stream). A separate loop so that the signing loop does no more per letter.
+   */
+  private runStream(text: string): number {
+    const table = CHAR_TABLE;
+    let entries = this.entries;
+    let hashes = this.hashes;
+    let starts = this.starts;
+    let ends = this.ends;
+    let cases = this.cases;
+    // hashes may have grown alone (scanHashes): the stream's room is the smallest array.
+    let room = Math.min(hashes.length, starts.length);
+    let wideLetterEnd = -1;
+    let firstSurrogate = -1;
+    let count = 0;
+    let len = 0;
+    let flags = 0;
+    let vowels = 0;
+    let hash = FNV_OFFSET;
+    let hints = 0;
+    let codes = 0;
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      const code = i < n ? text.charCodeAt(i) : 0x20;
+      const entry = table[code];
+      const kind = entry & KIND_MASK;
+      if (kind === KIND_LETTER || kind === KIND_DIGIT) {
+        if (len === entries.length) entries = this.grow();
+        entries[len++] = entry;
+        flags |= entry;
+        vowels += (entry >>> VOWEL_BIT) & 1;
+        hash = Math.imul(hash ^ (entry >>> OUTPUT_SHIFT), FNV_PRIME);
+        continue;
+      }
+      if (((SEPARATOR_KINDS >>> kind) & 1) === 0) return SCAN_COMPLEX;
+      hints += (entry >>> HINT_BIT) & 1;
+      if (kind === KIND_OTHER && (code & 0xf800) === 0xd800 && firstSurrogate < 0)
+        firstSurrogate = i;
+      if (len === 0) continue;
+      if ((flags & TONE_BITS) !== 0 && vowels > 1 && (flags & KIND_DIGIT) === 0) {
+        if (this.settleTone(len, hash)) hash = rehash(entries, len);
+      }
+      // The output code units of the letters are in the high half of the entries.
+      if (wideLetterEnd < 0 && (flags & 0xff000000) !== 0) wideLetterEnd = i;
+      if (count === room) {
+        room = this.growStream(room * 2);
+        ({ hashes, starts, ends, cases } = this);
+      }
+      const letters = flags & KIND_LETTER;
+      hashes[count] = letters === 0 ? NUMBER_TOKEN_HASH : hash >>> 0;
+      starts[count] = i - len;
+      ends[count] = i;
+      cases[count] =
+        (flags & FLAG_UPPER) === 0 ? STREAM_LOWER : caseOf(entries, len, letters !== 0);
+      count++;
+      codes |= flags;
+      len = 0;
+      flags = 0;
+      vowels = 0;
+      hash = FNV_OFFSET;
+    }
+    this.hashCount = count;
+    this.legacyHints = hints;
+    this.letterCodes = (codes >>> OUTPUT_SHIFT) & 0x7fff;
+    this.wideLetterEnd = wideLetterEnd;
+    this.firstSurrogate = firstSurrogate;
+    return SCAN_DONE;
+  }
+
+  /** Give the stream arrays room for `size` tokens (keeping their contents); returns the room. */
+  private growStream(size: number): number {
+    const hashes = new Uint32Array(Math.max(size, this.hashes.length));
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const cases = new Uint8Array(size);
+    hashes.set(this.hashes);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    cases.set(this.cases);
+    this.hashes = hashes;
+    this.starts = starts;
+    this.ends = ends;
+    this.cases = cases;
+    return size;
   }
 
   /**
@@ -342,6 +452,24 @@ export class SyllableScanner {
     this.hashes = bigger;
     return bigger;
   }
+}
+
+/** A token whose letters are all lower case (or that has only digits). */
+export const STREAM_LOWER = 0;
+/** A token whose first letter is upper case. */
+export const STREAM_TITLE = 1;
+/** A token whose letters are all upper case. */
+export const STREAM_CAPITALS = 2;
+
+/** The case of a token with at least one upper-case letter, as the token stream records it. */
+function caseOf(entries: Int32Array, len: number, hasLetters: boolean): number {
+  let allUpper = hasLetters;
+  for (let j = 0; j < len && allUpper; j++) {
+    const e = entries[j];
+    if ((e & KIND_MASK) === KIND_LETTER && (e & FLAG_UPPER) === 0) allUpper = false;
+  }
+  if (allUpper) return STREAM_CAPITALS;
+  return (entries[0] & FLAG_UPPER) !== 0 ? STREAM_TITLE : STREAM_LOWER;
 }
 
 /** FNV-1a of the token's canonical code units. */
