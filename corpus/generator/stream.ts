@@ -40,7 +40,7 @@ export interface StreamOptions {
   jsonl: boolean;
   /** Write plans/ and directives/ (one file a document). */
   files: boolean;
-  /** Plans kept made for copiers (default 20,000); fewer costs time, not correctness. */
+  /** Plans kept made for copiers (default 5,000); fewer costs time, not correctness. */
   keep?: number;
 }
 
@@ -154,7 +154,7 @@ export function streamArchive(
     mkdirSync(join(dir, 'directives'));
   }
   const schedule = makeSchedule(opts.seed, opts.plans);
-  const maker = new PlanMaker(schedule, { formats: opts.formats, keep: stream.keep ?? 20_000 });
+  const maker = new PlanMaker(schedule, { formats: opts.formats, keep: stream.keep ?? 5_000 });
   const directiveIds = new Map(schedule.directives.map((d, k) => [d.id, k]));
   const directiveFiles = schedule.directives.map(directiveFile);
   const planIndex = (id: string) => Number(id.slice(1)) - 1;
