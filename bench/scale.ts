@@ -126,6 +126,7 @@ const heapBefore = process.memoryUsage().heapUsed;
 const index = new PlanIndex();
 let plansSeen = 0;
 let t = now();
+const buildCpu0 = process.cpuUsage();
 let parseMs = 0;
 function* indexed(): Generator<PlanDoc> {
   let p = now();
@@ -142,6 +143,8 @@ function* indexed(): Generator<PlanDoc> {
 }
 index.addAll(indexed());
 const buildSeconds = (now() - t) / 1000;
+const buildCpu = process.cpuUsage(buildCpu0);
+const buildCpuSeconds = (buildCpu.user + buildCpu.system) / 1e6;
 gc?.();
 const memory = index.memoryUsage();
 const heapBytesPerDocument =
@@ -154,27 +157,32 @@ console.log(
 );
 
 // ---- Checks -----------------------------------------------------------------
-function latencies(passages: boolean): {
-  median: number;
-  p99: number;
-  max: number;
-  flagged: number;
-} {
+/**
+ * Wall time of each check, and the CPU time of this process during it: on a shared
+ * machine the wall time includes waiting for a core, the CPU time does not.
+ */
+function latencies(passages: boolean) {
   const options = passages ? undefined : { passages: false };
   for (const q of held.slice(0, Math.min(50, held.length)))
     index.check({ text: q.text, meta: q.meta }, options);
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   let flagged = 0;
   for (const q of held) {
+    const c0 = process.cpuUsage();
     const t0 = now();
     const result = index.check({ text: q.text, meta: q.meta }, options);
-    times.push(now() - t0);
+    wall.push(now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     if (result.score >= 0.5) flagged++;
   }
   return {
-    median: ms(median(times)),
-    p99: ms(percentile(times, 99)),
-    max: ms(Math.max(...times)),
+    median: ms(median(wall)),
+    p99: ms(percentile(wall, 99)),
+    max: ms(Math.max(...wall)),
+    cpuMedian: ms(median(cpu)),
+    cpuP99: ms(percentile(cpu, 99)),
     flagged,
   };
 }
@@ -185,9 +193,41 @@ console.log(
     `${withoutPassages.p99} ms, with ${withPassages.median} / ${withPassages.p99} ms (median / p99)`,
 );
 
+// Written now and again after the scan, so that a long scan cut short leaves the rest.
+const partial = () => ({
+  environment: { ...environment(), load: os.loadavg().map((x) => Math.round(x * 10) / 10) },
+  archive: {
+    plans: PLANS,
+    seed: SEED,
+    path: ARCHIVE,
+    megabytes: mb(generated.bytes),
+    generateSeconds: generated.seconds,
+  },
+  build: {
+    documents: memory.documents,
+    seconds: Math.round(buildSeconds * 10) / 10,
+    cpuSeconds: Math.round(buildCpuSeconds * 10) / 10,
+    readSeconds: Math.round(parseMs / 100) / 10,
+    indexBytesPerDocument: Math.round(memory.bytesPerDocument),
+    textBytesPerDocument: Math.round(memory.texts / Math.max(1, memory.documents)),
+    heapBytesPerDocument: Math.round(heapBytesPerDocument),
+    rssBytesPerDocument: Math.round(rssBytesPerDocument),
+    peakRssMegabytes: mb(buildPeakRss),
+    parts: memory.parts,
+  },
+  checks: { queries: held.length, withoutPassages, withPassages },
+});
+writeResults(`scale-${PLANS}`, { ...partial(), scan: 'not run yet' });
+
 // ---- Scan -------------------------------------------------------------------
-let scan: { seconds: number; peakRssBytes: number; jobs: number; exit: number | null } | null =
-  null;
+interface ScanRun {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssBytes: number;
+  jobs: number;
+  exit: number | null;
+}
+let scan: ScanRun | null = null;
 if (!values['no-scan']) {
   const report = join(DIR, 'scale-report.json');
   t = now();
@@ -195,7 +235,7 @@ if (!values['no-scan']) {
     '/usr/bin/time',
     [
       '-f',
-      '%M',
+      '%M %U %S',
       process.execPath,
       join(ROOT, 'dist/cli.js'),
       'scan',
@@ -211,37 +251,27 @@ if (!values['no-scan']) {
   const seconds = (now() - t) / 1000;
   const lastLine = run.stderr.trim().split('\n').pop() ?? '';
   if (run.status !== 0) process.stderr.write(run.stderr);
-  scan = { seconds, peakRssBytes: Number(lastLine) * 1024, jobs: JOBS, exit: run.status };
+  const [rssKb, user, system] = lastLine.split(' ').map(Number);
+  const done: ScanRun = {
+    seconds,
+    cpuSeconds: user + system,
+    peakRssBytes: rssKb * 1024,
+    jobs: JOBS,
+    exit: run.status,
+  };
+  scan = done;
   rmSync(report, { force: true });
   console.log(
-    `scan --jobs ${JOBS}: ${seconds.toFixed(1)} s, peak RSS ${mb(scan.peakRssBytes)} MB (exit ${run.status})`,
+    `scan --jobs ${JOBS}: ${seconds.toFixed(1)} s, peak RSS ${mb(done.peakRssBytes)} MB (exit ${run.status})`,
   );
 }
 
 const results = {
-  environment: { ...environment(), load: os.loadavg().map((x) => Math.round(x * 10) / 10) },
-  archive: {
-    plans: PLANS,
-    seed: SEED,
-    path: ARCHIVE,
-    megabytes: mb(generated.bytes),
-    generateSeconds: generated.seconds,
-  },
-  build: {
-    documents: memory.documents,
-    seconds: Math.round(buildSeconds * 10) / 10,
-    readSeconds: Math.round(parseMs / 100) / 10,
-    indexBytesPerDocument: Math.round(memory.bytesPerDocument),
-    textBytesPerDocument: Math.round(memory.texts / Math.max(1, memory.documents)),
-    heapBytesPerDocument: Math.round(heapBytesPerDocument),
-    rssBytesPerDocument: Math.round(rssBytesPerDocument),
-    peakRssMegabytes: mb(buildPeakRss),
-    parts: memory.parts,
-  },
-  checks: { queries: held.length, withoutPassages, withPassages },
+  ...partial(),
   scan: scan && {
     jobs: scan.jobs,
     seconds: Math.round(scan.seconds * 10) / 10,
+    cpuSeconds: Math.round(scan.cpuSeconds * 10) / 10,
     peakRssMegabytes: mb(scan.peakRssBytes),
     exit: scan.exit,
   },
@@ -252,15 +282,17 @@ const row = (name: string, value: string | number) => console.log(`  ${name.padE
 console.log(
   `\nscale, ${PLANS.toLocaleString('en')} plans (load ${results.environment.load.join(' ')}):`,
 );
-row('build (addAll, defaults)', `${results.build.seconds} s`);
+row('build (addAll, defaults)', `${results.build.seconds} s (CPU ${results.build.cpuSeconds} s)`);
 row('index bytes / doc (memoryUsage)', results.build.indexBytesPerDocument);
 row('kept texts bytes / doc', results.build.textBytesPerDocument);
 row('heap bytes / doc', results.build.heapBytesPerDocument);
 row('RSS bytes / doc', results.build.rssBytesPerDocument);
 row('check, no passages: median / p99', `${withoutPassages.median} / ${withoutPassages.p99} ms`);
+row('  CPU time: median / p99', `${withoutPassages.cpuMedian} / ${withoutPassages.cpuP99} ms`);
 row('check, passages: median / p99', `${withPassages.median} / ${withPassages.p99} ms`);
+row('  CPU time: median / p99', `${withPassages.cpuMedian} / ${withPassages.cpuP99} ms`);
 if (results.scan) {
-  row(`scan --jobs ${JOBS}`, `${results.scan.seconds} s`);
+  row(`scan --jobs ${JOBS}`, `${results.scan.seconds} s (CPU ${results.scan.cpuSeconds} s)`);
   row('scan peak RSS', `${results.scan.peakRssMegabytes} MB`);
 }
 console.log(`results in ${path}`);
