@@ -4,12 +4,14 @@
  * and the time and peak memory of `saochep scan` of the archive.
  *
  *   npm run bench:scale -- --plans N [--seed S] [--queries Q] [--jobs J] [--no-scan] [--dir DIR]
+ *                          [--results NAME]
  *
  * The archive is generated once (a JSONL archive, `npm run corpus -- --no-files`) into
  * DIR (default: the system's temporary folder) and reused while its truth.json says
- * the same seed and size. Q plans spread over the archive are held out of the index
- * and checked against it (a new plan arriving), each with its date. Results go to
- * bench/results/scale-N.json.
+ * the same seed and size. Q plans spread over the archive (default 1,000) are held
+ * out of the index and checked against it (a new plan arriving), each with its date.
+ * Results go to bench/results/NAME.json (default scale-N). Wall and CPU time are
+ * both recorded: on a shared machine wall time includes waiting for a core.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '1000' },
     jobs: { type: 'string', default: String(os.availableParallelism()) },
     dir: { type: 'string' },
+    results: { type: 'string' },
     'no-scan': { type: 'boolean', default: false },
   },
 });
@@ -50,6 +53,7 @@ for (const [name, value] of Object.entries({ PLANS, SEED, QUERIES, JOBS }))
   }
 const DIR = values.dir ?? join(os.tmpdir(), `saochep-scale-${PLANS}-${SEED}`);
 const ARCHIVE = join(DIR, 'archive.jsonl');
+const RESULTS = values.results ?? `scale-${PLANS}`;
 
 function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
@@ -217,7 +221,7 @@ const partial = () => ({
   },
   checks: { queries: held.length, withoutPassages, withPassages },
 });
-writeResults(`scale-${PLANS}`, { ...partial(), scan: 'not run yet' });
+writeResults(RESULTS, { ...partial(), scan: 'not run yet' });
 
 // ---- Scan -------------------------------------------------------------------
 interface ScanRun {
@@ -276,7 +280,7 @@ const results = {
     exit: scan.exit,
   },
 };
-const path = writeResults(`scale-${PLANS}`, results);
+const path = writeResults(RESULTS, results);
 
 const row = (name: string, value: string | number) => console.log(`  ${name.padEnd(34)} ${value}`);
 console.log(
