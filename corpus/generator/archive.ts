@@ -2,13 +2,13 @@
  * A whole generated archive in memory: directives, plans, their files (with
  * damage) and the truth about who copied whom.
  */
-import { type Damage, applyDamage, chooseDamage } from './damage/damage.js';
-import { type Directive, makeDirective } from './directive.js';
+import type { Damage } from './damage/damage.js';
+import type { Directive } from './directive.js';
 import type { GeneratedDoc, Obfuscation } from './doc.js';
-import { type Day, addDays, dayOrdinal, isoDay } from './frame.js';
-import { type GeneratedPlan, KIND_WEIGHTS, type PlanKind, buildPlan } from './plan.js';
-import { Random } from './random.js';
-import { makeUnit } from './units.js';
+import { isoDay } from './frame.js';
+import type { GeneratedPlan, PlanKind } from './plan.js';
+import { PlanMaker, planId } from './plan-maker.js';
+import { makeSchedule } from './schedule.js';
 
 /** File formats the generator writes. */
 export type Format = 'txt' | 'docx';
@@ -92,116 +92,65 @@ export interface Archive {
   truth: { directives: DirectiveTruth[]; plans: PlanTruth[] };
 }
 
-/** Directives in an archive of `plans` plans: several, each implemented by about 35 units. */
-export function directiveCount(plans: number): number {
-  return Math.max(3, Math.min(400, Math.round(plans / 35)));
+export { directiveCount } from './schedule.js';
+
+/** A directive's file: its clean text, as written. */
+export function directiveFile(d: Directive): ArchiveFile {
+  const map = new Int32Array(d.doc.text.length + 1);
+  for (let i = 0; i < map.length; i++) map[i] = i;
+  return {
+    id: d.id,
+    path: `directives/${d.id}.txt`,
+    format: 'txt',
+    encoding: 'utf-8',
+    damage: [],
+    text: d.doc.text,
+    map,
+  };
 }
 
-interface PlanSlot {
-  index: number;
-  directive: Directive;
-  date: Day;
-  rng: Random;
+/** The truth about a directive. */
+export function directiveTruth(d: Directive): DirectiveTruth {
+  return {
+    id: d.id,
+    file: `directives/${d.id}.txt`,
+    kind: d.kind,
+    number: d.number,
+    date: isoDay(d.date),
+    issuer:
+      d.issuer.province && !d.issuer.party ? `${d.issuer.name} ${d.province.name}` : d.issuer.name,
+    title: `${d.kind} ${d.subject}`,
+    topic: d.topic.name,
+  };
 }
 
-/** Generate an archive. Deterministic: the same options give the same archive. */
+/**
+ * Where a clean offset of a source document (a piece boundary) lands in its
+ * file: `source` is a directive's or a plan's id.
+ */
+export type SourceOffset = (source: string, clean: number) => number;
+
+/** Generate an archive in memory. Deterministic: the same options give the same archive. */
 export function generateArchive(options: ArchiveOptions): Archive {
   const opts: Required<ArchiveOptions> = { formats: ['txt', 'docx'], ...options };
-  const directives = Array.from({ length: directiveCount(opts.plans) }, (_, k) =>
-    makeDirective(opts.seed, k),
-  );
-  const slots: PlanSlot[] = Array.from({ length: opts.plans }, (_, index) => {
-    const rng = Random.derive(opts.seed, 'plan', index);
-    const directive = directives[rng.int(0, directives.length - 1)];
-    return { index, directive, date: addDays(directive.date, rng.int(3, 150)), rng };
-  });
-  // Plans are written in date order, so a copier only copies what already exists.
-  slots.sort((a, b) => dayOrdinal(a.date) - dayOrdinal(b.date) || a.index - b.index);
-  const byDirective = new Map<string, GeneratedPlan[]>();
-  const plans: GeneratedPlan[] = [];
-  for (const slot of slots) {
-    const { rng, directive, date } = slot;
-    const unit = makeUnit(rng, directive.province);
-    const peers = (byDirective.get(directive.id) ?? []).filter(
-      (p) => dayOrdinal(p.date) < dayOrdinal(date),
-    );
-    const serial = rng.int(1, 480);
-    const plan = buildPlan({
-      id: planId(slot.index, opts.plans),
-      rng,
-      directive,
-      unit,
-      date,
-      number: unit.party ? `${serial}-${unit.code}` : `${serial}/${unit.code}`,
-      kind: rng.weighted(KIND_WEIGHTS),
-      peers,
-    });
-    plans.push(plan);
-    byDirective.set(directive.id, [...(byDirective.get(directive.id) ?? []), plan]);
-  }
-  plans.sort((a, b) => a.id.localeCompare(b.id));
-
+  const schedule = makeSchedule(opts.seed, opts.plans);
+  const { directives } = schedule;
+  const maker = new PlanMaker(schedule, { formats: opts.formats, keep: Infinity });
   const files = new Map<string, ArchiveFile>();
-  for (const d of directives) {
-    files.set(d.id, {
-      id: d.id,
-      path: `directives/${d.id}.txt`,
-      format: 'txt',
-      encoding: 'utf-8',
-      damage: [],
-      text: d.doc.text,
-      map: Int32Array.from({ length: d.doc.text.length + 1 }, (_, i) => i),
-    });
-  }
-  for (const plan of plans) {
-    const rng = Random.derive(opts.seed, 'file', plan.id);
-    const format: Format = opts.formats.includes('docx') && rng.chance(0.05) ? 'docx' : 'txt';
-    // Word files keep their Unicode text; damage is what extraction does to plain text.
-    const damage = format === 'docx' ? [] : chooseDamage(rng);
-    const damaged = applyDamage(plan.doc.text, damage, rng);
-    const legacy = damage.includes('tcvn3') || damage.includes('vni');
-    const latin1 = legacy && rng.chance(0.5) && isLatin1(damaged.text);
-    files.set(plan.id, {
-      id: plan.id,
-      path: `plans/${plan.id}.${format}`,
-      format,
-      encoding: latin1 ? 'latin1' : 'utf-8',
-      damage,
-      text: damaged.text,
-      map: damaged.map,
-    });
-  }
+  for (const d of directives) files.set(d.id, directiveFile(d));
+  for (const index of schedule.order) files.set(planId(index, opts.plans), maker.file(index));
+  const plans = Array.from({ length: opts.plans }, (_, index) => maker.plan(index));
+  const offset: SourceOffset = (source, clean) => files.get(source)!.map[clean];
   return {
     options: opts,
     directives,
     plans,
     files,
     truth: {
-      directives: directives.map((d) => ({
-        id: d.id,
-        file: files.get(d.id)!.path,
-        kind: d.kind,
-        number: d.number,
-        date: isoDay(d.date),
-        issuer:
-          d.issuer.province && !d.issuer.party
-            ? `${d.issuer.name} ${d.province.name}`
-            : d.issuer.name,
-        title: `${d.kind} ${d.subject}`,
-        topic: d.topic.name,
-      })),
-      plans: plans.map((p) => planTruth(p, files)),
+      directives: directives.map(directiveTruth),
+      plans: plans.map((p) => planTruth(p, files.get(p.id)!, offset)),
     },
   };
-}
-
-function isLatin1(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
-  return true;
-}
-
-function planId(index: number, total: number): string {
-  return `P${String(index + 1).padStart(Math.max(4, String(total).length), '0')}`;
 }
 
 /** Copied pieces merged into maximal runs: same source, contiguous in both texts. */
@@ -243,8 +192,12 @@ function passagesOf(
   return runs.map(({ lastPiece: _, ...run }) => run);
 }
 
-function planTruth(plan: GeneratedPlan, files: Map<string, ArchiveFile>): PlanTruth {
-  const file = files.get(plan.id)!;
+/** The truth about a plan whose file is `file`. */
+export function planTruth(
+  plan: GeneratedPlan,
+  file: ArchiveFile,
+  sourceOffset: SourceOffset,
+): PlanTruth {
   const doc = plan.doc;
   const content = doc.pieces.filter((p) => p.role !== 'frame');
   const bodyStart = content[0].start;
@@ -274,17 +227,14 @@ function planTruth(plan: GeneratedPlan, files: Map<string, ArchiveFile>): PlanTr
     shareCopied: round(copiedChars / bodyLength),
     shareFromDirective: round(fromDirective / bodyLength),
     shareFromPeers: round((copiedChars - fromDirective) / bodyLength),
-    passages: passages.map((p) => {
-      const source = files.get(p.sourceDoc.id)!;
-      return {
-        start: file.map[p.start],
-        end: file.map[p.end],
-        source: p.sourceDoc.id,
-        sourceStart: source.map[p.sourceStart],
-        sourceEnd: source.map[p.sourceEnd],
-        obfuscation: p.obfuscation,
-        root: p.root,
-      };
-    }),
+    passages: passages.map((p) => ({
+      start: file.map[p.start],
+      end: file.map[p.end],
+      source: p.sourceDoc.id,
+      sourceStart: sourceOffset(p.sourceDoc.id, p.sourceStart),
+      sourceEnd: sourceOffset(p.sourceDoc.id, p.sourceEnd),
+      obfuscation: p.obfuscation,
+      root: p.root,
+    })),
   };
 }

@@ -68,19 +68,29 @@ export function applyReplacements(
 
 /** Join lines into text and record where every piece landed. */
 export function assemble(id: string, lines: Line[]): GeneratedDoc {
-  let text = '';
+  const parts: string[] = [];
   const pieces: PlacedPiece[] = [];
+  let length = 0;
   lines.forEach((line, index) => {
-    if (index > 0) text += '\n';
-    text += line.prefix;
+    if (index > 0) {
+      parts.push('\n');
+      length++;
+    }
+    parts.push(line.prefix);
+    length += line.prefix.length;
     line.pieces.forEach((piece, k) => {
-      if (k > 0) text += ' ';
-      const start = text.length;
-      text += piece.text;
-      pieces.push({ ...piece, start, end: text.length, role: line.role, line: index });
+      if (k > 0) {
+        parts.push(' ');
+        length++;
+      }
+      const start = length;
+      parts.push(piece.text);
+      length += piece.text.length;
+      const placed: PlacedPiece = { ...piece, start, end: length, role: line.role, line: index };
+      pieces.push(placed);
     });
   });
-  return { id, lines, text, pieces };
+  return { id, lines, text: parts.join(''), pieces };
 }
 
 /** A line of the document's own text. */

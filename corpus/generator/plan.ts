@@ -295,6 +295,15 @@ function leadOffice(unit: Unit, directive: Directive, rng: Random): string {
   }
 }
 
+/**
+ * Earlier plans, oldest first, read by position: an array, or a list that makes
+ * a plan only when it is asked for (the streaming generator keeps few in memory).
+ */
+export interface PeerList {
+  readonly length: number;
+  at(index: number): GeneratedPlan | undefined;
+}
+
 export interface PlanRequest {
   id: string;
   rng: Random;
@@ -304,7 +313,14 @@ export interface PlanRequest {
   number: string;
   kind: PlanKind;
   /** Earlier plans for the same directive, oldest first. */
-  peers: GeneratedPlan[];
+  peers: PeerList;
+}
+
+/** The peer at `index`, which must exist. */
+function peerAt(peers: PeerList, index: number): GeneratedPlan {
+  const plan = peers.at(index);
+  if (!plan) throw new Error(`no peer at ${index} of ${peers.length}`);
+  return plan;
 }
 
 /** Build a plan; a kind that needs peers falls back when there are none. */
@@ -333,7 +349,11 @@ export function buildPlan(req: PlanRequest): GeneratedPlan {
     'organization',
   ];
   const content = new Map<SectionKey, Line[]>();
-  const peer = (): GeneratedPlan => rng.pick(req.peers.slice(-12));
+  // The same draw as rng.pick(peers.slice(-12)), without copying the list.
+  const peer = (): GeneratedPlan => {
+    const recent = Math.min(12, req.peers.length);
+    return peerAt(req.peers, req.peers.length - recent + rng.index(recent));
+  };
 
   switch (kind) {
     case 'restates-directive': {
@@ -387,7 +407,9 @@ export function buildPlan(req: PlanRequest): GeneratedPlan {
       break;
     }
     case 'patchwork': {
-      const sources = rng.sample(req.peers, rng.int(2, 3));
+      // The same draws as rng.sample(peers, n): shuffle the positions, not the plans.
+      const positions = Array.from({ length: req.peers.length }, (_, k) => k);
+      const sources = rng.sample(positions, rng.int(2, 3)).map((k) => peerAt(req.peers, k));
       const useDirective = rng.chance(0.4);
       const halves = sources.slice(0, 2).map((s, k) => {
         const lines = sectionLines(s.doc, 'tasks');

@@ -28,9 +28,14 @@ export class Random {
     return this.next() < p;
   }
 
+  /** An index in [0, n): the draw `pick` makes. */
+  index(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
   /** One element. */
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    return items[this.index(items.length)];
   }
 
   /** `count` distinct elements (fewer if there are fewer), in random order. */

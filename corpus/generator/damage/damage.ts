@@ -25,7 +25,9 @@ export interface Damaged {
 }
 
 function identity(text: string): Int32Array {
-  return Int32Array.from({ length: text.length + 1 }, (_, i) => i);
+  const map = new Int32Array(text.length + 1);
+  for (let i = 0; i < map.length; i++) map[i] = i;
+  return map;
 }
 
 /** Map each character through `f`, recording where each one starts. */
