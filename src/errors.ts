@@ -31,8 +31,14 @@ export type SaochepErrorCode =
   | 'ERR_SAOCHEP_ENCRYPTED_DOCUMENT'
   /** A file holds binary data, not text. */
   | 'ERR_SAOCHEP_NOT_TEXT'
-  /** A file type saochep does not read. */
-  | 'ERR_SAOCHEP_UNSUPPORTED_FORMAT';
+  /** A file type saochep does not read (or an image while OCR is off). */
+  | 'ERR_SAOCHEP_UNSUPPORTED_FORMAT'
+  /** A scanned document needs OCR, and Tesseract, its language model or pdftoppm is not installed. */
+  | 'ERR_SAOCHEP_OCR_UNAVAILABLE'
+  /** OCR of a page failed or took longer than the page time limit. */
+  | 'ERR_SAOCHEP_OCR_FAILED'
+  /** A document has more pages to read by OCR than the page limit. */
+  | 'ERR_SAOCHEP_OCR_PAGE_LIMIT';
 
 /** An error raised by saochep, with a stable {@link SaochepErrorCode}. */
 export class SaochepError extends Error {

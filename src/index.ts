@@ -53,7 +53,12 @@ export {
   isDocumentFile,
   DOCUMENT_EXTENSIONS,
 } from './read/read-file.js';
-export type { FileText, DocumentFormat } from './read/read-file.js';
+export type { FileText, DocumentFormat, ReadBy, ReadOptions } from './read/read-file.js';
+export { PAGE_BREAK, joinPages, pageAt } from './read/page-break.js';
+export { OCR_MODES } from './read/ocr/ocr-options.js';
+export type { OcrMode, OcrOptions, OcrPageDelta } from './read/ocr/ocr-options.js';
+export { OcrSlots } from './read/ocr/ocr-slots.js';
+export { OCR_PACKAGES } from './read/ocr/ocr-tools.js';
 export { decodeBytes } from './read/decode-bytes.js';
 export type { ByteEncoding, DecodedBytes } from './read/decode-bytes.js';
 export { htmlToText } from './read/html-text.js';

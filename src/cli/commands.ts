@@ -14,6 +14,7 @@ import { reportFormatOf, writeReport } from '../report/write-report.js';
 import { type ScanProgress, indexArchive, scanArchive } from '../scan/scan.js';
 import type { CheckResult, PlanMatch } from '../plan-index/plan-index.js';
 import { givenIndexFlags, indexOptionsOf, numberOption } from './index-options.js';
+import { ocrOptionsOf } from './ocr-options.js';
 import { ProgressBar } from './progress.js';
 import { NothingReadError, UsageError } from './usage.js';
 
@@ -42,7 +43,9 @@ function progressOf(
         if (stage) bars[stage].finish();
         stage = p.stage;
       }
-      bars[p.stage].update(p.done, p.total);
+      // Scanned pages take far longer than documents of text: the reading bar counts them too.
+      const pages = p.ocrPages ?? { done: 0, total: 0 };
+      bars[p.stage].update(p.done + pages.done, p.total + pages.total);
     },
     finish: () => {
       if (stage) bars[stage].finish();
@@ -119,6 +122,7 @@ export async function scanCommand(
         'drop them, or build a new index with them (saochep index).',
     );
   const jobs = numberOption(values.jobs, 'jobs', 1, 256, true) ?? availableParallelism();
+  const ocr = ocrOptionsOf(values);
   const quiet = values.quiet === true;
   const progress = progressOf(io, quiet);
   const started = Date.now();
@@ -131,6 +135,7 @@ export async function scanCommand(
       threshold,
       jobs,
       indexOptions,
+      ocr,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -173,6 +178,7 @@ export async function indexCommand(
         'drop them, or build a new index without --add.',
     );
   const jobs = numberOption(values.jobs, 'jobs', 1, 256, true);
+  const ocr = ocrOptionsOf(values);
   await assertWritableFolder(out, 'index');
   const quiet = values.quiet === true;
   let index: PlanIndex;
@@ -190,6 +196,7 @@ export async function indexCommand(
       archive: positionals[0],
       references: values.references as string | undefined,
       jobs,
+      ocr,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -253,6 +260,7 @@ export async function checkCommand(
   const failAbove = numberOption(values['fail-above'], 'fail-above', 0, 1, false);
   if (values['same-day'] === true && values['only-earlier'] !== true)
     throw new UsageError('--same-day goes with --only-earlier.');
+  const ocr = ocrOptionsOf(values);
   const checkOptions = {
     limit,
     onlyEarlier: values['only-earlier'] === true,
@@ -263,7 +271,7 @@ export async function checkCommand(
   let text: string;
   try {
     index = await PlanIndex.load(indexPath);
-    text = (await readDocumentFile(positionals[0])).text;
+    text = (await readDocumentFile(positionals[0], { ocr })).text;
   } catch (error) {
     throw new NothingReadError((error as Error).message);
   }

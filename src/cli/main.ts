@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { type OptionSpec, parseCommandArgs } from './args.js';
 import { type CommandIo, checkCommand, indexCommand, scanCommand } from './commands.js';
 import { INDEX_OPTION_SPECS } from './index-options.js';
+import { OCR_OPTION_SPECS } from './ocr-options.js';
 import { exitCleanlyOnSignals } from './interrupt.js';
 import {
   CHECK_HELP,
@@ -41,6 +42,7 @@ const COMMANDS: Record<
       jobs: { type: 'string' },
       lang: { type: 'string' },
       quiet: { type: 'boolean' },
+      ...OCR_OPTION_SPECS,
       ...INDEX_OPTION_SPECS,
       help: HELP,
     },
@@ -57,6 +59,7 @@ const COMMANDS: Record<
       date: { type: 'string' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean' },
+      ...OCR_OPTION_SPECS,
       help: HELP,
     },
   },
@@ -69,6 +72,7 @@ const COMMANDS: Record<
       references: { type: 'string' },
       jobs: { type: 'string' },
       quiet: { type: 'boolean' },
+      ...OCR_OPTION_SPECS,
       ...INDEX_OPTION_SPECS,
       help: HELP,
     },

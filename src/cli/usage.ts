@@ -1,4 +1,5 @@
 /** The help of each command, and the usage error that makes the exit code 1. */
+import { OCR_HELP } from './ocr-options.js';
 
 /** Bad usage: an unknown option, a missing argument, a bad value. Exit code 1. */
 export class UsageError extends Error {
@@ -48,7 +49,8 @@ Exit codes: 0 done, 1 bad usage, 2 nothing could be read, 3 the work failed
 
 export const SCAN_HELP = `Usage: saochep scan <folder|archive.jsonl> [options]
 
-Reads every plan (.txt .md .html .docx .doc .pdf, or the lines of a .jsonl archive),
+Reads every plan (.txt .md .html .docx .doc .pdf, scans .png .jpg .tif by OCR, or the
+lines of a .jsonl archive),
 orders them by date (meta, the document's date line, or file time), checks each one
 against the plans not dated after it and against the references, and writes a report.
 
@@ -63,6 +65,7 @@ Options:
   --lang <vi|en>        language of the HTML report at opening (default vi)
   --quiet               no progress bar and no summary
 
+${OCR_HELP}
 ${INDEX_OPTIONS}
 Examples:
   saochep scan ./archive
@@ -86,6 +89,7 @@ Options:
   --json                print the result as JSON
   --quiet               print the score only
 
+${OCR_HELP}
 The index options (shingle size, minimum passage…) are those saved in the index.
 
 Example:
@@ -105,6 +109,7 @@ Options:
   --jobs <n>            worker threads for reading and signing (default: number of cores)
   --quiet               no progress bar and no summary
 
+${OCR_HELP}
 ${INDEX_OPTIONS}
 Example:
   saochep index ./archive --references ./directives --out archive.idx

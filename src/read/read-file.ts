@@ -1,15 +1,19 @@
 /**
  * The text of a document file as an archive holds it: .txt and .md (UTF-8,
  * UTF-16 with a byte order mark, Windows-1252 legacy text), .html, .docx
- * (mammoth), .doc (word-extractor) and .pdf (unpdf). Legacy encodings are
- * left to the text stage, which reads them anywhere. A file that cannot give
- * text fails with a typed error that says why and what to do.
+ * (mammoth), .doc (word-extractor) and .pdf (unpdf); PDF pages without a
+ * text layer and .png, .jpg, .tif images through OCR (src/read/ocr). Legacy
+ * encodings are left to the text stage, which reads them anywhere. A file
+ * that cannot give text fails with a typed error that says why and what to do.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { SaochepError } from '../errors.js';
 import { type ByteEncoding, decodeBytes, looksBinary } from './decode-bytes.js';
 import { declaredCharset, htmlToText } from './html-text.js';
+import { type OcrMode, type OcrOptions, resolveOcrOptions } from './ocr/ocr-options.js';
+import { ocrImage, ocrPdfPages } from './ocr/ocr-pages.js';
+import { joinPages } from './page-break.js';
 
 /** The file types saochep reads, by extension. */
 export const DOCUMENT_EXTENSIONS = [
@@ -21,17 +25,36 @@ export const DOCUMENT_EXTENSIONS = [
   '.docx',
   '.doc',
   '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff',
 ] as const;
 
 /** What kind of file a document came from. */
-export type DocumentFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf';
+export type DocumentFormat =
+  'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf' | 'png' | 'jpg' | 'tiff';
+
+/** How a document's text was had: from the file's text, by OCR of its images, or both (a PDF of text and scanned pages). */
+export type ReadBy = 'text' | 'ocr' | 'text+ocr';
 
 /** A document file's text. */
 export interface FileText {
+  /** The text; pages (of a PDF or a multi-page scan) are joined by a line break and a form feed (PAGE_BREAK). */
   text: string;
   format: DocumentFormat;
-  /** How a text file's bytes were read; undefined for .docx, .doc and .pdf. */
+  /** How a text file's bytes were read; undefined for .docx, .doc, .pdf and images. */
   byteEncoding?: ByteEncoding;
+  readBy: ReadBy;
+  /** Pages read by OCR (absent when none were). */
+  ocrPages?: number;
+}
+
+/** Options of {@link readDocumentFile} and {@link fileTextOf}. */
+export interface ReadOptions {
+  /** OCR of scanned pages and images: a mode (default `auto`) or OCR options. */
+  ocr?: OcrMode | OcrOptions;
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -47,7 +70,10 @@ function formatOf(path: string): DocumentFormat | undefined {
   if (ext === '.txt' || ext === '.text') return 'txt';
   if (ext === '.md') return 'md';
   if (ext === '.html' || ext === '.htm') return 'html';
-  if (ext === '.docx' || ext === '.doc' || ext === '.pdf') return ext.slice(1) as DocumentFormat;
+  if (ext === '.docx' || ext === '.doc' || ext === '.pdf' || ext === '.png' || ext === '.jpg')
+    return ext.slice(1) as DocumentFormat;
+  if (ext === '.jpeg') return 'jpg';
+  if (ext === '.tif' || ext === '.tiff') return 'tiff';
   return undefined;
 }
 
@@ -106,7 +132,8 @@ interface PdfTextItem {
   hasEOL?: boolean;
 }
 
-async function pdfText(path: string, bytes: Uint8Array): Promise<string> {
+/** The text layer of each page of a PDF. */
+async function pdfPages(path: string, bytes: Uint8Array): Promise<string[]> {
   if (!startsWith(bytes, PDF_MAGIC)) throw corrupt(path, '.pdf', new Error('no %PDF header'));
   const { getDocumentProxy } = await import('unpdf');
   let pdf;
@@ -128,7 +155,7 @@ async function pdfText(path: string, bytes: Uint8Array): Promise<string> {
       }
       pages.push(text);
     }
-    return pages.join('\n');
+    return pages;
   } catch (cause) {
     throw corrupt(path, '.pdf', cause);
   } finally {
@@ -136,8 +163,58 @@ async function pdfText(path: string, bytes: Uint8Array): Promise<string> {
   }
 }
 
+/** A page with fewer letters than this has no text layer worth the name (a scan with a stamp's label). */
+const MIN_PAGE_LETTERS = 8;
+
+function letterCount(text: string): number {
+  const letters = /\p{L}/gu;
+  let n = 0;
+  while (n < MIN_PAGE_LETTERS && letters.test(text)) n++;
+  return n;
+}
+
+/** A PDF's text: its text layer, and OCR of the pages the mode says. */
+async function pdfText(path: string, bytes: Uint8Array, options: ReadOptions): Promise<FileText> {
+  const pages = await pdfPages(path, bytes);
+  const ocr = resolveOcrOptions('readDocumentFile', options.ocr);
+  const scanned: number[] = [];
+  if (ocr.mode !== 'off')
+    for (const [k, page] of pages.entries())
+      if (ocr.mode === 'on' || letterCount(page) < MIN_PAGE_LETTERS) scanned.push(k + 1);
+  const texts = await ocrPdfPages(path, bytes, scanned, ocr);
+  for (const [k, page] of scanned.entries()) pages[page - 1] = texts[k];
+  const readBy: ReadBy =
+    scanned.length === 0 ? 'text' : scanned.length === pages.length ? 'ocr' : 'text+ocr';
+  return {
+    text: joinPages(pages),
+    format: 'pdf',
+    readBy,
+    ...(scanned.length > 0 ? { ocrPages: scanned.length } : {}),
+  };
+}
+
+async function imageText(
+  path: string,
+  bytes: Uint8Array,
+  format: DocumentFormat,
+  options: ReadOptions,
+): Promise<FileText> {
+  const ocr = resolveOcrOptions('readDocumentFile', options.ocr);
+  if (ocr.mode === 'off')
+    throw new SaochepError(
+      'ERR_SAOCHEP_UNSUPPORTED_FORMAT',
+      `${path}: an image is read only by OCR, and OCR is off. Read it with OCR (--ocr auto) or give its text.`,
+    );
+  const pages = await ocrImage(path, bytes, format === 'tiff', ocr);
+  return { text: joinPages(pages), format, readBy: 'ocr', ocrPages: pages.length };
+}
+
 /** The text of a file's bytes, by its name's extension. */
-export async function fileTextOf(path: string, bytes: Uint8Array): Promise<FileText> {
+export async function fileTextOf(
+  path: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<FileText> {
   const format = formatOf(path);
   if (format === undefined) {
     throw new SaochepError(
@@ -146,9 +223,11 @@ export async function fileTextOf(path: string, bytes: Uint8Array): Promise<FileT
     );
   }
   let result: FileText;
-  if (format === 'docx') result = { text: await docxText(path, bytes), format };
-  else if (format === 'doc') result = { text: await docText(path, bytes), format };
-  else if (format === 'pdf') result = { text: await pdfText(path, bytes), format };
+  if (format === 'docx') result = { text: await docxText(path, bytes), format, readBy: 'text' };
+  else if (format === 'doc') result = { text: await docText(path, bytes), format, readBy: 'text' };
+  else if (format === 'pdf') result = await pdfText(path, bytes, options);
+  else if (format === 'png' || format === 'jpg' || format === 'tiff')
+    result = await imageText(path, bytes, format, options);
   else {
     const decoded = decodeBytes(bytes);
     let text = decoded.text;
@@ -169,21 +248,23 @@ export async function fileTextOf(path: string, bytes: Uint8Array): Promise<FileT
         `${path}: the file holds binary data, not text. Check that it is the document it claims to be; export it again as .txt, .docx or .pdf.`,
       );
     }
-    result = { text, format, byteEncoding: decoded.encoding };
+    result = { text, format, byteEncoding: decoded.encoding, readBy: 'text' };
   }
   if (result.text.trim() === '') {
     throw new SaochepError(
       'ERR_SAOCHEP_EMPTY_DOCUMENT',
-      format === 'pdf'
-        ? `${path}: the PDF has no text layer (a scanned document?). Run it through OCR (for example ocrmypdf -l vie) and scan it again.`
-        : `${path}: the document holds no text. Check that the right file was exported.`,
+      result.readBy !== 'text'
+        ? `${path}: OCR found no text in the ${format === 'pdf' ? 'scanned pages' : 'image'}. Check that it is a scan of a document, at a resolution of 150 dpi or more.`
+        : format === 'pdf'
+          ? `${path}: the PDF has no text layer (a scanned document?). Read it with OCR (--ocr auto) or run it through OCR elsewhere (for example ocrmypdf -l vie) and scan it again.`
+          : `${path}: the document holds no text. Check that the right file was exported.`,
     );
   }
   return result;
 }
 
-/** Read a document file and extract its text. */
-export async function readDocumentFile(path: string): Promise<FileText> {
+/** Read a document file and extract its text (scanned pages and images by OCR, as `options.ocr` says). */
+export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<FileText> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -201,5 +282,5 @@ export async function readDocumentFile(path: string): Promise<FileText> {
       cause,
     });
   }
-  return fileTextOf(path, bytes);
+  return fileTextOf(path, bytes, options);
 }

@@ -22,6 +22,8 @@ const COLUMNS = [
   'encoding',
   'language',
   'finding',
+  'read_by',
+  'ocr_pages',
 ] as const;
 
 /** A CSV field: quoted when it holds a comma, a quote or a line break. */
@@ -58,6 +60,8 @@ export function* csvReportChunks(report: ScanReport): Generator<string> {
       p.encoding,
       p.language,
       p.finding.vi,
+      p.readBy,
+      p.ocrPages,
     ]
       .map(field)
       .join(',')}\r\n`;

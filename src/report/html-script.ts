@@ -28,7 +28,8 @@ export const REPORT_SCRIPT = String.raw`
       finding: 'Nhận định', copiedOnly: 'Chỉ kế hoạch sao chép', minScore: 'Điểm từ', maxScore: 'đến',
       dateFrom: 'Ngày từ', dateTo: 'đến', all: '(tất cả)', chart: 'Phân bố điểm sao chép',
       editName: 'đổi tên đơn vị/địa danh', editNumber: 'đổi số/ngày', editWords: 'đổi từ ngữ', instead: 'bên kia: ',
-      print: 'In bằng chứng', mainRef: 'văn bản cấp trên', mainPeer: 'đơn vị khác', planText: 'Toàn văn kế hoạch'
+      print: 'In bằng chứng', mainRef: 'văn bản cấp trên', mainPeer: 'đơn vị khác', planText: 'Toàn văn kế hoạch',
+      readBy: 'Đọc từ', byText: 'văn bản', byOcr: 'ảnh quét (OCR)', byTextOcr: 'văn bản + ảnh quét (OCR)', ocrPagesWord: 'trang OCR'
     },
     en: {
       title: 'Copied plans report', plans: 'Plans', file: 'File', unit: 'Issuing body', date: 'Date',
@@ -48,7 +49,8 @@ export const REPORT_SCRIPT = String.raw`
       finding: 'Finding', copiedOnly: 'Copied plans only', minScore: 'Score from', maxScore: 'to',
       dateFrom: 'Date from', dateTo: 'to', all: '(all)', chart: 'Distribution of copy scores',
       editName: 'name of unit/place changed', editNumber: 'number/date changed', editWords: 'words changed', instead: 'other side: ',
-      print: 'Print the evidence', mainRef: 'directive', mainPeer: 'other unit', planText: 'Full text of the plan'
+      print: 'Print the evidence', mainRef: 'directive', mainPeer: 'other unit', planText: 'Full text of the plan',
+      readBy: 'Read from', byText: 'text', byOcr: 'scan (OCR)', byTextOcr: 'text + scan (OCR)', ocrPagesWord: 'OCR pages'
     }
   };
   var lang = DATA.language === 'en' ? 'en' : 'vi';
@@ -200,6 +202,11 @@ export const REPORT_SCRIPT = String.raw`
     return true;
   }
 
+  function readByText(p) {
+    if (p.readBy !== 'ocr' && p.readBy !== 'text+ocr') return t('byText');
+    return t(p.readBy === 'ocr' ? 'byOcr' : 'byTextOcr') + (p.ocrPages ? ' · ' + p.ocrPages + ' ' + t('ocrPagesWord') : '');
+  }
+
   function sourceCell(p) {
     if (!p.sources.length) return '';
     var s = p.sources[0];
@@ -232,7 +239,8 @@ export const REPORT_SCRIPT = String.raw`
         el('td', { class: 'num score', 'data-score': String(p.score) }, [pct(p.score), el('span', { class: 'bar', style: 'width:' + Math.round(p.score * 60) + 'px' })]),
         el('td', { class: 'num', text: pct(p.breakdown.fromReferences) }),
         el('td', { class: 'num', text: pct(p.breakdown.fromPeers) }),
-        el('td', { text: sourceCell(p) })
+        el('td', { text: sourceCell(p) }),
+        el('td', { class: 'read-by', text: readByText(p) })
       ]);
       body.appendChild(tr);
     });
@@ -301,7 +309,7 @@ export const REPORT_SCRIPT = String.raw`
     box.appendChild(el('h2', { text: (p.type ? p.type + ': ' : t('plan') + ': ') + p.id }));
     if (p.title) box.appendChild(el('p', { class: 'plan-title', text: p.title }));
     box.appendChild(el('p', null, [
-      [p.unit, p.number, day(p.date)].filter(Boolean).join(' · '),
+      [p.unit, p.number, day(p.date), p.readBy && p.readBy !== 'text' ? t('readBy') + ': ' + readByText(p) : ''].filter(Boolean).join(' · '),
       el('br'),
       t('score') + ': ' + pct(p.score) + ' (' + t('fromReferences') + ' ' + pct(p.breakdown.fromReferences) + ', ' + t('fromPeers') + ' ' + pct(p.breakdown.fromPeers) + ') · ' + t('ignored') + ': ' + pct(p.ignored)
     ]));

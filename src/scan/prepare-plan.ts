@@ -8,7 +8,12 @@ import { SaochepError } from '../errors.js';
 import { isoDate, parseMetaDate } from '../evidence/dates.js';
 import type { PlanIndex, SketchedDocument } from '../plan-index/plan-index.js';
 import { parseHeader } from '../read/header.js';
-import { type FileText, readDocumentFile } from '../read/read-file.js';
+import {
+  type FileText,
+  type ReadBy,
+  type ReadOptions,
+  readDocumentFile,
+} from '../read/read-file.js';
 import { type TextEncoding, decodeLegacy, detectEncoding } from '../text/encoding.js';
 import { detectLanguage } from '../text/language.js';
 
@@ -28,6 +33,10 @@ export interface PlanRecord {
   format: FileText['format'] | 'jsonl';
   /** How a text file's bytes were read. */
   byteEncoding?: string;
+  /** From the file's text, by OCR, or both. */
+  readBy: ReadBy;
+  /** Pages read by OCR. */
+  ocrPages?: number;
   /** The text's encoding as the text stage recognised it. */
   encoding: TextEncoding;
   /** ISO 639-1 code from tinyld, '' when unsure. */
@@ -59,6 +68,7 @@ export type PreparedPlan =
 /** The text, format and date of a source, before sketching. */
 async function loadSource(
   source: PlanSource,
+  read: ReadOptions,
 ): Promise<Omit<PlanRecord, 'encoding' | 'language' | 'characters'>> {
   if (source.kind === 'text') {
     const header = parseHeader(source.text);
@@ -68,6 +78,7 @@ async function loadSource(
       id: source.id,
       file: source.file,
       format: 'jsonl',
+      readBy: 'text',
       ...pick(header),
       ...pickMeta(source.meta),
       date,
@@ -76,7 +87,7 @@ async function loadSource(
       meta: source.meta,
     };
   }
-  const file = await readDocumentFile(source.path);
+  const file = await readDocumentFile(source.path, read);
   const header = parseHeader(file.text);
   let date = header.date;
   let dateSource: DateSource = date ? 'date-line' : 'none';
@@ -92,6 +103,8 @@ async function loadSource(
     id: source.id,
     file: source.id,
     format: file.format,
+    readBy: file.readBy,
+    ...(file.ocrPages ? { ocrPages: file.ocrPages } : {}),
     ...(file.byteEncoding ? { byteEncoding: file.byteEncoding } : {}),
     ...pick(header),
     date,
@@ -118,15 +131,16 @@ function pickMeta(meta: Record<string, unknown> | undefined): Partial<PlanRecord
   return out;
 }
 
-/** Read, date and sketch one document with `index` (which it does not change). */
+/** Read, date and sketch one document with `index` (which it does not change); `read` says how scans are read. */
 export async function preparePlan(
   source: PlanSource,
   index: PlanIndex,
   reference: boolean,
+  read: ReadOptions = {},
 ): Promise<PreparedPlan> {
   const file = source.kind === 'file' ? source.id : source.file;
   try {
-    const loaded = await loadSource(source);
+    const loaded = await loadSource(source, read);
     const encoding = detectEncoding(loaded.text);
     const sample = loaded.text.slice(0, 5000);
     const record: PlanRecord = {

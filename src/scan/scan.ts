@@ -20,7 +20,9 @@ import { clustersOf } from './clusters.js';
 import { collectFiles } from './collect-files.js';
 import { readJsonl } from './jsonl.js';
 import type { PlanRecord, PlanSource } from './prepare-plan.js';
-import { prepareAll } from './worker-pool.js';
+import { resolveOcrOptions } from '../read/ocr/ocr-options.js';
+import { type SerializableOcrOptions, prepareAll } from './worker-pool.js';
+import type { OcrMode } from '../read/ocr/ocr-options.js';
 
 /** Options of {@link scanArchive}. */
 export interface ScanOptions {
@@ -40,6 +42,8 @@ export interface ScanOptions {
   jobs?: number;
   /** Options of a new index (ignored with `index`, whose options are saved in it). */
   indexOptions?: Omit<PlanIndexOptions, 'loadText'>;
+  /** OCR of scanned PDF pages and images: a mode (default `auto`) or options. Pages run in the worker pool, `jobs` at once. */
+  ocr?: OcrMode | SerializableOcrOptions;
   /** Progress of the two long stages. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -49,6 +53,8 @@ export interface ScanProgress {
   stage: 'read' | 'check';
   done: number;
   total: number;
+  /** Pages read by OCR so far, and pages found to need it, while reading (once there are any). */
+  ocrPages?: { done: number; total: number };
 }
 
 /** A scan's report, with what the HTML report and the CLI need besides. */
@@ -137,6 +143,8 @@ export interface IndexArchiveOptions {
   references?: string;
   /** Worker threads for reading and sketching. Default: the number of cores. */
   jobs?: number;
+  /** OCR of scanned PDF pages and images: a mode (default `auto`) or options. */
+  ocr?: OcrMode | SerializableOcrOptions;
   onProgress?: (progress: ScanProgress) => void;
 }
 
@@ -168,6 +176,8 @@ export async function indexArchive(
     256,
     true,
   );
+  // Checked here, once: a bad option is the caller's error, not one per document.
+  resolveOcrOptions('indexArchive', options.ocr);
   const errors: ReportError[] = [];
   const texts = new Map<string, string>();
   const records: PlanRecord[] = [];
@@ -191,15 +201,28 @@ export async function indexArchive(
     batches.push({ sources: listed[k].sources, reference });
   }
   const total = batches.reduce((sum, b) => sum + b.sources.length, 0);
+  const ocrPages = { done: 0, total: 0 };
+  const readProgress = (): ScanProgress => ({
+    stage: 'read',
+    done,
+    total,
+    ...(ocrPages.total > 0 ? { ocrPages: { ...ocrPages } } : {}),
+  });
   for (const { sources, reference } of batches) {
     if (sources.length === 0) continue;
     await prepareAll(sources, {
       jobs,
       indexOptions: index.options,
       reference,
+      ocr: options.ocr,
+      onOcrPages: (delta) => {
+        ocrPages.total += delta.queued;
+        ocrPages.done += delta.done;
+        options.onProgress?.(readProgress());
+      },
       onPrepared: (result) => {
         done++;
-        options.onProgress?.({ stage: 'read', done, total });
+        options.onProgress?.(readProgress());
         if (!result.ok) {
           errors.push(result.error);
           return;
@@ -268,6 +291,8 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
       id: record.id,
       file: record.file,
       format: record.format,
+      readBy: record.readBy,
+      ...(record.ocrPages ? { ocrPages: record.ocrPages } : {}),
       encoding: record.encoding,
       language: record.language,
       ...(record.unit ? { unit: record.unit } : {}),
