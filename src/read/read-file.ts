@@ -11,7 +11,12 @@ import { extname } from 'node:path';
 import { SaochepError } from '../errors.js';
 import { type ByteEncoding, decodeBytes, looksBinary } from './decode-bytes.js';
 import { declaredCharset, htmlToText } from './html-text.js';
-import { type OcrMode, type OcrOptions, resolveOcrOptions } from './ocr/ocr-options.js';
+import {
+  type OcrMode,
+  type OcrOptions,
+  type ResolvedOcrOptions,
+  resolveOcrOptions,
+} from './ocr/ocr-options.js';
 import { ocrImage, ocrPdfPages } from './ocr/ocr-pages.js';
 import { joinPages } from './page-break.js';
 
@@ -174,9 +179,12 @@ function letterCount(text: string): number {
 }
 
 /** A PDF's text: its text layer, and OCR of the pages the mode says. */
-async function pdfText(path: string, bytes: Uint8Array, options: ReadOptions): Promise<FileText> {
+async function pdfText(
+  path: string,
+  bytes: Uint8Array,
+  ocr: ResolvedOcrOptions,
+): Promise<FileText> {
   const pages = await pdfPages(path, bytes);
-  const ocr = resolveOcrOptions('readDocumentFile', options.ocr);
   const scanned: number[] = [];
   if (ocr.mode !== 'off')
     for (const [k, page] of pages.entries())
@@ -197,9 +205,8 @@ async function imageText(
   path: string,
   bytes: Uint8Array,
   format: DocumentFormat,
-  options: ReadOptions,
+  ocr: ResolvedOcrOptions,
 ): Promise<FileText> {
-  const ocr = resolveOcrOptions('readDocumentFile', options.ocr);
   if (ocr.mode === 'off')
     throw new SaochepError(
       'ERR_SAOCHEP_UNSUPPORTED_FORMAT',
@@ -222,12 +229,13 @@ export async function fileTextOf(
       `${path}: saochep does not read ${extname(path) || 'files without an extension'}. It reads ${DOCUMENT_EXTENSIONS.join(', ')}; convert the file to one of them.`,
     );
   }
+  const ocr = resolveOcrOptions('readDocumentFile', options.ocr);
   let result: FileText;
   if (format === 'docx') result = { text: await docxText(path, bytes), format, readBy: 'text' };
   else if (format === 'doc') result = { text: await docText(path, bytes), format, readBy: 'text' };
-  else if (format === 'pdf') result = await pdfText(path, bytes, options);
+  else if (format === 'pdf') result = await pdfText(path, bytes, ocr);
   else if (format === 'png' || format === 'jpg' || format === 'tiff')
-    result = await imageText(path, bytes, format, options);
+    result = await imageText(path, bytes, format, ocr);
   else {
     const decoded = decodeBytes(bytes);
     let text = decoded.text;

@@ -90,9 +90,10 @@ export async function ocrPdfPages(
           const started = Date.now();
           const signal = controller.signal;
           const p = String(page);
+          // PGM, not PNG: pdftoppm's PNG compression costs more than the OCR of the page.
           const image = await runTool({
             command: o.pdftoppm,
-            args: ['-f', p, '-l', p, '-r', String(o.dpi), '-gray', '-png', file],
+            args: ['-f', p, '-l', p, '-r', String(o.dpi), '-gray', file],
             timeoutMs: o.pageTimeoutMs,
             maxOutputBytes: MAX_RASTER_BYTES,
             signal,

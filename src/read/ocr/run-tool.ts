@@ -88,9 +88,20 @@ export function runTool(run: ToolRun): Promise<Buffer> {
           ? new ToolFailure('missing', `${run.command} is not installed (not found on the PATH)`)
           : new ToolFailure('exit', `${run.command} could not be started (${error.message})`);
     });
-    child.on('close', (code, signal) => {
+    const finish = () => {
       clearTimeout(timer);
       run.signal?.removeEventListener('abort', onAbort);
+    };
+    // A killed tool is done when it exits, even if a process it started still holds its output open.
+    child.on('exit', () => {
+      if (!failure) return;
+      finish();
+      child.stdout.destroy();
+      child.stderr.destroy();
+      reject(new ToolFailure(failure.kind, failure.message, stderr));
+    });
+    child.on('close', (code, signal) => {
+      finish();
       if (failure) reject(new ToolFailure(failure.kind, failure.message, stderr));
       else if (code !== 0)
         reject(
