@@ -8,7 +8,7 @@ import { access } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { SaochepError } from '../errors.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
-import { readDocumentFile } from '../read/read-file.js';
+import { type FileText, readDocumentFile } from '../read/read-file.js';
 import type { ScanReport } from '../report/report-model.js';
 import { reportFormatOf, writeReport } from '../report/write-report.js';
 import { type ScanProgress, indexArchive, scanArchive } from '../scan/scan.js';
@@ -269,9 +269,12 @@ export async function checkCommand(
   };
   let index: PlanIndex;
   let text: string;
+  let read: Pick<FileText, 'readBy' | 'ocrPages'>;
   try {
     index = await PlanIndex.load(indexPath);
-    text = (await readDocumentFile(positionals[0], { ocr })).text;
+    const file = await readDocumentFile(positionals[0], { ocr });
+    text = file.text;
+    read = { readBy: file.readBy, ...(file.ocrPages ? { ocrPages: file.ocrPages } : {}) };
   } catch (error) {
     throw new NothingReadError((error as Error).message);
   }
@@ -294,6 +297,7 @@ export async function checkCommand(
       `${JSON.stringify(
         {
           file: positionals[0],
+          ...read,
           ...(itself.length > 0 ? { alreadyIndexedAs: itself } : {}),
           ...(failAbove !== undefined ? { failAbove, failed: code !== 0 } : {}),
           ...result,

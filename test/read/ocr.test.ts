@@ -314,7 +314,13 @@ describe.skipIf(missing !== undefined)(
         '200',
       );
       expect(found.status, found.stderr).toBe(0);
-      const result = JSON.parse(found.stdout) as { score: number; matches: Array<{ id: string }> };
+      const result = JSON.parse(found.stdout) as {
+        score: number;
+        readBy: string;
+        ocrPages: number;
+        matches: Array<{ id: string }>;
+      };
+      expect(result).toMatchObject({ readBy: 'ocr', ocrPages: 2 });
       expect(result.matches[0].id).toBe('original.txt');
       expect(result.score).toBeGreaterThan(0.5);
       expect(run('check', join(folder, 'scan.pdf'), '--index', index, '--ocr', 'off').status).toBe(
