@@ -86,7 +86,10 @@ export function scanPage(lines: readonly string[], style: ScanStyle): ScannedPag
   // -annotate reads % and \ as escapes: the text is drawn as written.
   const text = lines.join('\n').replace(/\\/g, '\\\\').replace(/%/g, '%%');
   const format = style.format ?? 'jpg';
+  // A fixed seed: the same noise on every run.
   const args = [
+    '-seed',
+    '1',
     '-size',
     `${px(595)}x${px(842)}`,
     'xc:white',
