@@ -33,14 +33,20 @@ export type SaochepErrorCode =
   | 'ERR_SAOCHEP_ENCRYPTED_DOCUMENT'
   /** A file holds binary data, not text. */
   | 'ERR_SAOCHEP_NOT_TEXT'
-  /** A file type saochep does not read. */
+  /** A file type saochep does not read (or an image while OCR is off). */
   | 'ERR_SAOCHEP_UNSUPPORTED_FORMAT'
   /** Reading a document passed one of the read limits (time, inflated bytes, pages, characters, JSON depth or line length). */
   | 'ERR_SAOCHEP_LIMIT_EXCEEDED'
   /** A path names a FIFO, a device or a socket (itself or through a symlink), not a regular file. */
   | 'ERR_SAOCHEP_NOT_REGULAR_FILE'
   /** Another process held the lock of a file to be saved for longer than the wait allowed. */
-  | 'ERR_SAOCHEP_LOCKED';
+  | 'ERR_SAOCHEP_LOCKED'
+  /** A scanned document needs OCR, and Tesseract, its language model or pdftoppm is not installed. */
+  | 'ERR_SAOCHEP_OCR_UNAVAILABLE'
+  /** OCR of a page failed or took longer than the page time limit. */
+  | 'ERR_SAOCHEP_OCR_FAILED'
+  /** A document has more pages to read by OCR than the page limit. */
+  | 'ERR_SAOCHEP_OCR_PAGE_LIMIT';
 
 /** The codes thrown as {@link SaochepTypeError}: a caller passed a value of the wrong type or out of range. */
 export type SaochepTypeErrorCode =
@@ -74,6 +80,9 @@ export const ERROR_CLASS_OF: {
   ERR_SAOCHEP_NOT_REGULAR_FILE: 'SaochepError',
   ERR_SAOCHEP_LOCKED: 'SaochepError',
   ERR_SAOCHEP_STORE_UNAVAILABLE: 'SaochepError',
+  ERR_SAOCHEP_OCR_UNAVAILABLE: 'SaochepError',
+  ERR_SAOCHEP_OCR_FAILED: 'SaochepError',
+  ERR_SAOCHEP_OCR_PAGE_LIMIT: 'SaochepError',
 };
 
 /**

@@ -45,7 +45,8 @@ export type {
 export { VERSION } from './version.js';
 
 export { readDocumentFile } from './read/read-file.js';
-export type { FileText, DocumentFormat } from './read/read-file.js';
+export type { FileText, DocumentFormat, ReadBy, ReadOptions } from './read/read-file.js';
+export type { OcrMode, OcrOptions, OcrPageDelta } from './read/ocr/ocr-options.js';
 
 export { scanArchive, indexArchive } from './scan/scan.js';
 export type {

@@ -10,13 +10,14 @@ import { SaochepError } from '../errors.js';
 import { CHECK_DEFAULTS } from '../plan-index/defaults.js';
 import { withFileLock } from '../files/file-lock.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
-import { readDocumentFile } from '../read/read-file.js';
+import { type FileText, readDocumentFile } from '../read/read-file.js';
 import type { ScanReport } from '../scan/report-model.js';
 import { reportFormatOf, writeReport } from '../report/write-report.js';
 import { type ScanProgress, indexArchive, scanArchive } from '../scan/scan.js';
 import type { CheckResult, PlanMatch } from '../plan-index/plan-index.js';
 import { givenIndexFlags, indexOptionsOf, numberOption } from './index-options.js';
 import { limitsOf } from './limit-options.js';
+import { ocrOptionsOf } from './ocr-options.js';
 import { ProgressBar } from './progress.js';
 import { NothingReadError, UsageError } from './usage.js';
 
@@ -45,7 +46,9 @@ function progressOf(
         if (stage) bars[stage].finish();
         stage = p.stage;
       }
-      bars[p.stage].update(p.done, p.total);
+      // Scanned pages take far longer than documents of text: the reading bar counts them too.
+      const pages = p.ocrPages ?? { done: 0, total: 0 };
+      bars[p.stage].update(p.done + pages.done, p.total + pages.total);
     },
     finish: () => {
       if (stage) bars[stage].finish();
@@ -123,6 +126,7 @@ export async function scanCommand(
     );
   const jobs = numberOption(values.jobs, 'jobs', 1, 256, true) ?? availableParallelism();
   const limits = limitsOf(values);
+  const ocr = ocrOptionsOf(values);
   const quiet = values.quiet === true;
   const progress = progressOf(io, quiet);
   const started = Date.now();
@@ -136,6 +140,7 @@ export async function scanCommand(
       jobs,
       indexOptions,
       limits,
+      ocr,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -179,13 +184,14 @@ export async function indexCommand(
     );
   const jobs = numberOption(values.jobs, 'jobs', 1, 256, true);
   const limits = limitsOf(values);
+  const ocr = ocrOptionsOf(values);
   await assertWritableFolder(out, 'index');
   const quiet = values.quiet === true;
   // From before the index is read until it is saved: a second saochep index on the same file
   // waits, then reads what this one saved, so that neither loses the other's documents.
   return withFileLock(
     out,
-    () => indexLocked(positionals, values, io, out, indexOptions, jobs, limits, quiet),
+    () => indexLocked(positionals, values, io, out, indexOptions, jobs, limits, ocr, quiet),
     {
       waitMs: 3600_000,
       onWait: (owner) => {
@@ -203,6 +209,7 @@ async function indexLocked(
   indexOptions: ReturnType<typeof indexOptionsOf>,
   jobs: number | undefined,
   limits: ReturnType<typeof limitsOf>,
+  ocr: ReturnType<typeof ocrOptionsOf>,
   quiet: boolean,
 ): Promise<number> {
   let index: PlanIndex;
@@ -221,6 +228,7 @@ async function indexLocked(
       references: values.references as string | undefined,
       jobs,
       limits,
+      ocr,
       onProgress: progress.onProgress,
     });
   } catch (error) {
@@ -285,6 +293,7 @@ export async function checkCommand(
   const limits = limitsOf(values);
   if (values['same-day'] === true && values['only-earlier'] !== true)
     throw new UsageError('--same-day goes with --only-earlier.');
+  const ocr = ocrOptionsOf(values);
   const checkOptions = {
     limit,
     onlyEarlier: values['only-earlier'] === true,
@@ -293,9 +302,12 @@ export async function checkCommand(
   };
   let index: PlanIndex;
   let text: string;
+  let read: Pick<FileText, 'readBy' | 'ocrPages'>;
   try {
     index = await PlanIndex.load(indexPath);
-    text = (await readDocumentFile(positionals[0], { limits })).text;
+    const file = await readDocumentFile(positionals[0], { limits, ocr });
+    text = file.text;
+    read = { readBy: file.readBy, ...(file.ocrPages ? { ocrPages: file.ocrPages } : {}) };
   } catch (error) {
     throw new NothingReadError((error as Error).message);
   }
@@ -318,6 +330,7 @@ export async function checkCommand(
       `${JSON.stringify(
         {
           file: positionals[0],
+          ...read,
           ...(itself.length > 0 ? { alreadyIndexedAs: itself } : {}),
           ...(failAbove !== undefined ? { failAbove, failed: code !== 0 } : {}),
           ...result,

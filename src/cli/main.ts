@@ -11,6 +11,7 @@ import { type OptionSpec, parseCommandArgs } from './args.js';
 import { type CommandIo, checkCommand, indexCommand, scanCommand } from './commands.js';
 import { INDEX_OPTION_SPECS } from './index-options.js';
 import { LIMIT_OPTION_SPECS } from './limit-options.js';
+import { OCR_OPTION_SPECS } from './ocr-options.js';
 import { exitCleanlyOnSignals } from './interrupt.js';
 import { serveCommand } from './serve-command.js';
 import {
@@ -45,6 +46,7 @@ const COMMANDS: Record<
       jobs: { type: 'string' },
       lang: { type: 'string' },
       quiet: { type: 'boolean' },
+      ...OCR_OPTION_SPECS,
       ...INDEX_OPTION_SPECS,
       ...LIMIT_OPTION_SPECS,
       help: HELP,
@@ -63,6 +65,7 @@ const COMMANDS: Record<
       json: { type: 'boolean' },
       quiet: { type: 'boolean' },
       ...LIMIT_OPTION_SPECS,
+      ...OCR_OPTION_SPECS,
       help: HELP,
     },
   },
@@ -75,6 +78,7 @@ const COMMANDS: Record<
       references: { type: 'string' },
       jobs: { type: 'string' },
       quiet: { type: 'boolean' },
+      ...OCR_OPTION_SPECS,
       ...INDEX_OPTION_SPECS,
       ...LIMIT_OPTION_SPECS,
       help: HELP,

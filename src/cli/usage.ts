@@ -1,4 +1,5 @@
 /** The help of each command (the usage errors are in cli-errors.ts). */
+import { OCR_HELP } from './ocr-options.js';
 
 export { NothingReadError, UsageError } from './cli-errors.js';
 
@@ -37,7 +38,8 @@ Exit codes: 0 done, 1 bad usage, 2 nothing could be read, 3 the work failed
 
 export const SCAN_HELP = `Usage: saochep scan <folder|archive.jsonl> [options]
 
-Reads every plan (.txt .md .html .docx .doc .pdf, or the lines of a .jsonl archive),
+Reads every plan (.txt .md .html .docx .doc .pdf, scans .png .jpg .tif by OCR, or the
+lines of a .jsonl archive),
 orders them by date (meta, the document's date line, or file time), checks each one
 against the plans not dated after it and against the references, and writes a report.
 
@@ -52,6 +54,7 @@ Options:
   --lang <vi|en>        language of the HTML report at opening (default vi)
   --quiet               no progress bar and no summary
 
+${OCR_HELP}
 ${INDEX_OPTIONS}
 ${LIMIT_OPTIONS_HELP}
 Examples:
@@ -76,6 +79,7 @@ Options:
   --json                print the result as JSON
   --quiet               print the score only
 
+${OCR_HELP}
 The index options (shingle size, minimum passage…) are those saved in the index.
 
 ${LIMIT_OPTIONS_HELP}
@@ -96,6 +100,7 @@ Options:
   --jobs <n>            worker threads for reading and signing (default: number of cores)
   --quiet               no progress bar and no summary
 
+${OCR_HELP}
 ${INDEX_OPTIONS}
 ${LIMIT_OPTIONS_HELP}
 Example:

@@ -1,9 +1,10 @@
 /**
  * The text of a document file as an archive holds it: .txt and .md (UTF-8,
  * UTF-16 with a byte order mark, Windows-1252 legacy text), .html, .docx
- * (mammoth), .doc (word-extractor) and .pdf (unpdf). Legacy encodings are
- * left to the text stage, which reads them anywhere. A file that cannot give
- * text fails with a typed error that says why and what to do.
+ * (mammoth), .doc (word-extractor) and .pdf (unpdf); PDF pages without a
+ * text layer and .png, .jpg, .tif images through OCR (src/read/ocr). Legacy
+ * encodings are left to the text stage, which reads them anywhere. A file
+ * that cannot give text fails with a typed error that says why and what to do.
  */
 import { type Stats, constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
@@ -11,6 +12,14 @@ import { extname } from 'node:path';
 import { SaochepError, SaochepTypeError, describeValue } from '../errors.js';
 import { type ByteEncoding, decodeBytes, looksBinary } from './decode-bytes.js';
 import { declaredCharset, htmlToText } from './html-text.js';
+import {
+  type OcrMode,
+  type OcrOptions,
+  type ResolvedOcrOptions,
+  resolveOcrOptions,
+} from './ocr/ocr-options.js';
+import { ocrImage, ocrPdfPages } from './ocr/ocr-pages.js';
+import { joinPages } from './page-break.js';
 import { type ReadLimits, limitExceeded, resolveReadLimits } from './read-limits.js';
 import { checkInflatedSizes } from './zip-inflated.js';
 
@@ -24,23 +33,38 @@ export const DOCUMENT_EXTENSIONS = [
   '.docx',
   '.doc',
   '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff',
 ] as const;
 
 /** What kind of file a document came from. */
-export type DocumentFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf';
+export type DocumentFormat =
+  'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf' | 'png' | 'jpg' | 'tiff';
+
+/** How a document's text was had: from the file's text, by OCR of its images, or both (a PDF of text and scanned pages). */
+export type ReadBy = 'text' | 'ocr' | 'text+ocr';
+
+/** A document file's text. */
+export interface FileText {
+  /** The text; pages (of a PDF or a multi-page scan) are joined by a line break and a form feed (PAGE_BREAK). */
+  text: string;
+  format: DocumentFormat;
+  /** How a text file's bytes were read; undefined for .docx, .doc, .pdf and images. */
+  byteEncoding?: ByteEncoding;
+  readBy: ReadBy;
+  /** Pages read by OCR (absent when none were). */
+  ocrPages?: number;
+}
 
 /** Options of {@link readDocumentFile} and {@link fileTextOf}. */
 export interface ReadOptions {
   /** Read limits; each one not given has its default ({@link READ_LIMIT_DEFAULTS}). */
   limits?: Partial<ReadLimits>;
-}
-
-/** A document file's text. */
-export interface FileText {
-  text: string;
-  format: DocumentFormat;
-  /** How a text file's bytes were read; undefined for .docx, .doc and .pdf. */
-  byteEncoding?: ByteEncoding;
+  /** OCR of scanned pages and images: a mode (default `auto`) or OCR options. */
+  ocr?: OcrMode | OcrOptions;
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -56,7 +80,10 @@ function formatOf(path: string): DocumentFormat | undefined {
   if (ext === '.txt' || ext === '.text') return 'txt';
   if (ext === '.md') return 'md';
   if (ext === '.html' || ext === '.htm') return 'html';
-  if (ext === '.docx' || ext === '.doc' || ext === '.pdf') return ext.slice(1) as DocumentFormat;
+  if (ext === '.docx' || ext === '.doc' || ext === '.pdf' || ext === '.png' || ext === '.jpg')
+    return ext.slice(1) as DocumentFormat;
+  if (ext === '.jpeg') return 'jpg';
+  if (ext === '.tif' || ext === '.tiff') return 'tiff';
   return undefined;
 }
 
@@ -149,7 +176,8 @@ function beforeDeadline<T>(promise: Promise<T>, ms: number, error: () => Error):
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-async function pdfText(path: string, bytes: Uint8Array, limits: ReadLimits): Promise<string> {
+/** The text layer of each page of a PDF, read under `limits`. */
+async function pdfPages(path: string, bytes: Uint8Array, limits: ReadLimits): Promise<string[]> {
   if (!startsWith(bytes, PDF_MAGIC)) throw corrupt(path, '.pdf', new Error('no %PDF header'));
   const { getDocumentProxy } = await import('unpdf');
   const deadline = Date.now() + limits.timeMs;
@@ -196,7 +224,7 @@ async function pdfText(path: string, bytes: Uint8Array, limits: ReadLimits): Pro
         );
       pages.push(text);
     }
-    return pages.join('\n');
+    return pages;
   } catch (cause) {
     if (cause instanceof SaochepError) throw cause;
     throw corrupt(path, '.pdf', cause);
@@ -205,7 +233,59 @@ async function pdfText(path: string, bytes: Uint8Array, limits: ReadLimits): Pro
   }
 }
 
-/** The text of a file's bytes, by its name's extension, read under `options.limits`. */
+/** A page with fewer letters than this has no text layer worth the name (a scan with a stamp's label). */
+const MIN_PAGE_LETTERS = 8;
+
+function letterCount(text: string): number {
+  const letters = /\p{L}/gu;
+  let n = 0;
+  while (n < MIN_PAGE_LETTERS && letters.test(text)) n++;
+  return n;
+}
+
+/** A PDF's text: its text layer, and OCR of the pages the mode says. */
+async function pdfText(
+  path: string,
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  ocr: ResolvedOcrOptions,
+): Promise<FileText> {
+  const pages = await pdfPages(path, bytes, limits);
+  const scanned: number[] = [];
+  if (ocr.mode !== 'off')
+    for (const [k, page] of pages.entries())
+      if (ocr.mode === 'on' || letterCount(page) < MIN_PAGE_LETTERS) scanned.push(k + 1);
+  const texts = await ocrPdfPages(path, bytes, scanned, ocr);
+  for (const [k, page] of scanned.entries()) pages[page - 1] = texts[k];
+  const readBy: ReadBy =
+    scanned.length === 0 ? 'text' : scanned.length === pages.length ? 'ocr' : 'text+ocr';
+  return {
+    text: joinPages(pages),
+    format: 'pdf',
+    readBy,
+    ...(scanned.length > 0 ? { ocrPages: scanned.length } : {}),
+  };
+}
+
+async function imageText(
+  path: string,
+  bytes: Uint8Array,
+  format: DocumentFormat,
+  ocr: ResolvedOcrOptions,
+): Promise<FileText> {
+  if (ocr.mode === 'off')
+    throw new SaochepError(
+      'ERR_SAOCHEP_UNSUPPORTED_FORMAT',
+      `${path}: an image is read only by OCR, and OCR is off. Read it with OCR (--ocr auto) or give its text.`,
+    );
+  const pages = await ocrImage(path, bytes, format === 'tiff', ocr);
+  return { text: joinPages(pages), format, readBy: 'ocr', ocrPages: pages.length };
+}
+
+/**
+ * The text of a file's bytes, by its name's extension, read under
+ * `options.limits`; scanned pages and images by OCR, as `options.ocr` says.
+ */
 export async function fileTextOf(
   path: string,
   bytes: Uint8Array,
@@ -221,7 +301,8 @@ export async function fileTextOf(
       'ERR_SAOCHEP_INVALID_ARGUMENT',
       `fileTextOf: bytes must be a Uint8Array or Buffer of the file's content, got ${describeValue(bytes)}.`,
     );
-  const limits = resolveReadLimits('fileTextOf', optionsOf('fileTextOf', options).limits);
+  const checked = optionsOf('fileTextOf', options);
+  const limits = resolveReadLimits('fileTextOf', checked.limits);
   const format = formatOf(path);
   if (format === undefined) {
     throw new SaochepError(
@@ -229,10 +310,15 @@ export async function fileTextOf(
       `${path}: saochep does not read ${extname(path) || 'files without an extension'}. It reads ${DOCUMENT_EXTENSIONS.join(', ')}; convert the file to one of them.`,
     );
   }
+  const ocr = resolveOcrOptions('fileTextOf', checked.ocr);
   let result: FileText;
-  if (format === 'docx') result = { text: await docxText(path, bytes, limits), format };
-  else if (format === 'doc') result = { text: await docText(path, bytes, limits), format };
-  else if (format === 'pdf') result = { text: await pdfText(path, bytes, limits), format };
+  if (format === 'docx')
+    result = { text: await docxText(path, bytes, limits), format, readBy: 'text' };
+  else if (format === 'doc')
+    result = { text: await docText(path, bytes, limits), format, readBy: 'text' };
+  else if (format === 'pdf') result = await pdfText(path, bytes, limits, ocr);
+  else if (format === 'png' || format === 'jpg' || format === 'tiff')
+    result = await imageText(path, bytes, format, ocr);
   else {
     const decoded = decodeBytes(bytes);
     let text = decoded.text;
@@ -247,9 +333,9 @@ export async function fileTextOf(
       }
       text = htmlToText(text);
     }
-    result = { text, format, byteEncoding: decoded.encoding };
+    result = { text, format, byteEncoding: decoded.encoding, readBy: 'text' };
   }
-  checkDocumentText(path, result.text, format, limits);
+  checkDocumentText(path, result.text, format, limits, result.readBy);
   return result;
 }
 
@@ -258,15 +344,16 @@ function optionsOf(fn: string, options: unknown): ReadOptions {
   if (typeof options !== 'object' || options === null)
     throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_OPTION',
-      `${fn}: options must be an object such as { limits: { timeMs: 60000 } }, got ${describeValue(options)}.`,
+      `${fn}: options must be an object such as { limits: { timeMs: 60000 }, ocr: 'auto' }, got ${describeValue(options)}.`,
     );
   return options as ReadOptions;
 }
 
 /**
  * Throw the error a document file of this text would give: empty or blank
- * (ERR_SAOCHEP_EMPTY_DOCUMENT), binary (ERR_SAOCHEP_NOT_TEXT; not checked for
- * .docx, .doc and .pdf, whose readers give text), or longer than the
+ * (ERR_SAOCHEP_EMPTY_DOCUMENT, its message by `readBy`), binary
+ * (ERR_SAOCHEP_NOT_TEXT; checked only for text read from a text file's
+ * bytes: .docx, .doc and .pdf readers and OCR give text), or longer than the
  * characters limit. JSONL documents go through it too, so that the same
  * content gives the same error in a line and in a file.
  */
@@ -275,10 +362,12 @@ export function checkDocumentText(
   text: string,
   format: DocumentFormat | 'jsonl',
   limits: ReadLimits,
+  readBy: ReadBy = 'text',
 ): void {
   if (text.length > limits.characters)
     throw limitExceeded(path, 'characters', `the text is ${text.length} characters long`);
-  if (format !== 'docx' && format !== 'doc' && format !== 'pdf' && looksBinary(text))
+  const fromBytes = format !== 'docx' && format !== 'doc' && format !== 'pdf' && readBy === 'text';
+  if (fromBytes && looksBinary(text))
     throw new SaochepError(
       'ERR_SAOCHEP_NOT_TEXT',
       `${path}: the file holds binary data, not text. Check that it is the document it claims to be; export it again as .txt, .docx or .pdf.`,
@@ -286,9 +375,11 @@ export function checkDocumentText(
   if (text.trim() === '') {
     throw new SaochepError(
       'ERR_SAOCHEP_EMPTY_DOCUMENT',
-      format === 'pdf'
-        ? `${path}: the PDF has no text layer (a scanned document?). Run it through OCR (for example ocrmypdf -l vie) and scan it again.`
-        : `${path}: the document holds no text. Check that the right file was exported.`,
+      readBy !== 'text'
+        ? `${path}: OCR found no text in the ${format === 'pdf' ? 'scanned pages' : 'image'}. Check that it is a scan of a document, at a resolution of 150 dpi or more.`
+        : format === 'pdf'
+          ? `${path}: the PDF has no text layer (a scanned document?). Read it with OCR (--ocr auto) or run it through OCR elsewhere (for example ocrmypdf -l vie) and scan it again.`
+          : `${path}: the document holds no text. Check that the right file was exported.`,
     );
   }
 }
@@ -329,7 +420,8 @@ function kindOf(info: Stats): string {
 }
 
 /**
- * Read a document file and extract its text, under `options.limits`. Only
+ * Read a document file and extract its text, under `options.limits`, scanned
+ * pages and images by OCR as `options.ocr` says. Only
  * regular files are read: a symlink is followed and its target checked, and
  * a FIFO, device or socket is refused (ERR_SAOCHEP_NOT_REGULAR_FILE)
  * without being read, so that it can never block or fill memory. `path` may
@@ -344,10 +436,10 @@ export async function readDocumentFile(
       'ERR_SAOCHEP_INVALID_ARGUMENT',
       `readDocumentFile: path must be a string or a Buffer, got ${describeValue(path)}.`,
     );
-  const limits = resolveReadLimits(
-    'readDocumentFile',
-    optionsOf('readDocumentFile', options).limits,
-  );
+  const checked = optionsOf('readDocumentFile', options);
+  const limits = resolveReadLimits('readDocumentFile', checked.limits);
+  // Checked before the file is opened: a bad option is the caller's error, whatever the file.
+  resolveOcrOptions('readDocumentFile', checked.ocr);
   const label = fileNameText(path);
   const fsPath = typeof path === 'string' ? path : Buffer.from(path);
   let handle: FileHandle;
@@ -387,5 +479,5 @@ export async function readDocumentFile(
   } finally {
     await handle.close();
   }
-  return fileTextOf(label, bytes, { limits });
+  return fileTextOf(label, bytes, { limits, ocr: checked.ocr });
 }

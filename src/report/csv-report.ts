@@ -23,6 +23,8 @@ const COLUMNS = [
   'encoding',
   'language',
   'finding',
+  'read_by',
+  'ocr_pages',
 ] as const;
 
 /** A CSV field: quoted when it holds a comma, a quote or a line break. */
@@ -59,6 +61,8 @@ export function* csvReportChunks(report: ScanReport): Generator<string> {
       p.encoding,
       p.language,
       p.finding.vi,
+      p.readBy,
+      p.ocrPages,
     ]
       .map(field)
       .join(',')}\r\n`;

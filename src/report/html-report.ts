@@ -135,6 +135,7 @@ export function* htmlReportChunks(
         <th data-key="fromReferences" class="num" data-i18n="fromReferences"></th>
         <th data-key="fromPeers" class="num" data-i18n="fromPeers"></th>
         <th data-key="source" data-i18n="mainSource"></th>
+        <th data-key="readBy" data-i18n="readBy"></th>
       </tr></thead>
       <tbody></tbody>
     </table>

@@ -8,7 +8,13 @@ import { SaochepError } from '../errors.js';
 import { isoDate, parseMetaDate } from '../evidence/dates.js';
 import type { PlanIndex, SketchedDocument } from '../plan-index/plan-index.js';
 import { parseHeader } from '../read/header.js';
-import { type FileText, checkDocumentText, readDocumentFile } from '../read/read-file.js';
+import type { OcrMode, OcrOptions } from '../read/ocr/ocr-options.js';
+import {
+  type FileText,
+  type ReadBy,
+  checkDocumentText,
+  readDocumentFile,
+} from '../read/read-file.js';
 import type { ReadLimits } from '../read/read-limits.js';
 import { type TextEncoding, decodeLegacy, detectEncoding } from '../text/encoding.js';
 import { detectLanguage } from '../text/language.js';
@@ -29,6 +35,10 @@ export interface PlanRecord {
   format: FileText['format'] | 'jsonl';
   /** How a text file's bytes were read. */
   byteEncoding?: string;
+  /** From the file's text, by OCR, or both. */
+  readBy: ReadBy;
+  /** Pages read by OCR. */
+  ocrPages?: number;
   /** The text's encoding as the text stage recognised it. */
   encoding: TextEncoding;
   /** ISO 639-1 code from tinyld, '' when unsure. */
@@ -66,6 +76,7 @@ export function sourceFile(source: PlanSource): string {
 async function loadSource(
   source: PlanSource,
   limits: ReadLimits,
+  ocr: OcrMode | OcrOptions | undefined,
 ): Promise<Omit<PlanRecord, 'encoding' | 'language' | 'characters'>> {
   if (source.kind === 'text') {
     checkDocumentText(source.file, source.text, 'jsonl', limits);
@@ -76,6 +87,7 @@ async function loadSource(
       id: source.id,
       file: source.file,
       format: 'jsonl',
+      readBy: 'text',
       ...pick(header),
       ...pickMeta(source.meta),
       date,
@@ -84,7 +96,10 @@ async function loadSource(
       meta: source.meta,
     };
   }
-  const file = await readDocumentFile(source.path, { limits });
+  const file = await readDocumentFile(source.path, {
+    limits,
+    ...(ocr !== undefined ? { ocr } : {}),
+  });
   const header = parseHeader(file.text);
   let date = header.date;
   let dateSource: DateSource = date ? 'date-line' : 'none';
@@ -101,6 +116,8 @@ async function loadSource(
     id: source.id,
     file: source.id,
     format: file.format,
+    readBy: file.readBy,
+    ...(file.ocrPages ? { ocrPages: file.ocrPages } : {}),
     ...(file.byteEncoding ? { byteEncoding: file.byteEncoding } : {}),
     ...pick(header),
     date,
@@ -127,16 +144,20 @@ function pickMeta(meta: Record<string, unknown> | undefined): Partial<PlanRecord
   return out;
 }
 
-/** Read, date and sketch one document with `index` (which it does not change), under `limits`. */
+/**
+ * Read, date and sketch one document with `index` (which it does not change),
+ * under `limits`; `ocr` says how scanned pages and images are read.
+ */
 export async function preparePlan(
   source: PlanSource,
   index: PlanIndex,
   reference: boolean,
   limits: ReadLimits,
+  ocr?: OcrMode | OcrOptions,
 ): Promise<PreparedPlan> {
   const file = sourceFile(source);
   try {
-    const loaded = await loadSource(source, limits);
+    const loaded = await loadSource(source, limits, ocr);
     const encoding = detectEncoding(loaded.text);
     const sample = loaded.text.slice(0, 5000);
     const record: PlanRecord = {

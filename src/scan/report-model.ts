@@ -28,6 +28,10 @@ export interface ReportPlan {
   id: string;
   file: string;
   format: string;
+  /** How the text was had: `text` (the file's text), `ocr` (a scan read by OCR) or `text+ocr` (a PDF of both). Written by every scan; absent in reports of versions without OCR. */
+  readBy?: 'text' | 'ocr' | 'text+ocr';
+  /** Pages read by OCR (absent when none were). */
+  ocrPages?: number;
   /** Text encoding as read: unicode, tcvn3 or vni. */
   encoding: string;
   language: string;

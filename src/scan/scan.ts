@@ -29,8 +29,9 @@ import { clustersOf } from './clusters.js';
 import { collectFiles } from './collect-files.js';
 import { readJsonl } from './jsonl.js';
 import type { PlanRecord, PlanSource } from './prepare-plan.js';
+import { type OcrMode, resolveOcrOptions } from '../read/ocr/ocr-options.js';
 import { type PlanCheck, checkAll } from './check-pool.js';
-import { prepareAll } from './worker-pool.js';
+import { type SerializableOcrOptions, prepareAll } from './worker-pool.js';
 
 /** Options of {@link scanArchive}. */
 export interface ScanOptions {
@@ -52,6 +53,8 @@ export interface ScanOptions {
   indexOptions?: Omit<PlanIndexOptions, 'loadText'>;
   /** Limits each file is read under; what passes one is an error row (ERR_SAOCHEP_LIMIT_EXCEEDED). */
   limits?: Partial<ReadLimits>;
+  /** OCR of scanned PDF pages and images: a mode (default `auto`) or options. Pages run in the worker pool, `jobs` at once. */
+  ocr?: OcrMode | SerializableOcrOptions;
   /** Progress of the two long stages. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -61,6 +64,8 @@ export interface ScanProgress {
   stage: 'read' | 'check';
   done: number;
   total: number;
+  /** Pages read by OCR so far, and pages found to need it, while reading (once there are any). */
+  ocrPages?: { done: number; total: number };
 }
 
 /** A scan's report, with what the HTML report and the CLI need besides. */
@@ -161,6 +166,8 @@ export interface IndexArchiveOptions {
   jobs?: number;
   /** Limits each file is read under (see {@link ScanOptions.limits}). */
   limits?: Partial<ReadLimits>;
+  /** OCR of scanned PDF pages and images: a mode (default `auto`) or options. */
+  ocr?: OcrMode | SerializableOcrOptions;
   onProgress?: (progress: ScanProgress) => void;
 }
 
@@ -199,6 +206,8 @@ export async function indexArchive(
     true,
   );
   const limits = resolveReadLimits('indexArchive', options.limits);
+  // Checked here, once: a bad option is the caller's error, not one per document.
+  resolveOcrOptions('indexArchive', options.ocr);
   const errors: ReportError[] = [];
   const texts = new Map<string, string>();
   const records: PlanRecord[] = [];
@@ -222,6 +231,13 @@ export async function indexArchive(
     batches.push({ sources: listed[k].sources, reference });
   }
   const total = batches.reduce((sum, b) => sum + b.sources.length, 0);
+  const ocrPages = { done: 0, total: 0 };
+  const readProgress = (): ScanProgress => ({
+    stage: 'read',
+    done,
+    total,
+    ...(ocrPages.total > 0 ? { ocrPages: { ...ocrPages } } : {}),
+  });
   for (const { sources, reference } of batches) {
     if (sources.length === 0) continue;
     await prepareAll(sources, {
@@ -229,9 +245,15 @@ export async function indexArchive(
       indexOptions: index.options,
       reference,
       limits,
+      ocr: options.ocr,
+      onOcrPages: (delta) => {
+        ocrPages.total += delta.queued;
+        ocrPages.done += delta.done;
+        options.onProgress?.(readProgress());
+      },
       onPrepared: (result) => {
         done++;
-        options.onProgress?.({ stage: 'read', done, total });
+        options.onProgress?.(readProgress());
         if (!result.ok) {
           errors.push(result.error);
           return;
@@ -317,6 +339,8 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
       id: record.id,
       file: record.file,
       format: record.format,
+      readBy: record.readBy,
+      ...(record.ocrPages ? { ocrPages: record.ocrPages } : {}),
       encoding: record.encoding,
       language: record.language,
       ...(record.unit ? { unit: record.unit } : {}),

@@ -9,10 +9,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import { PlanIndex } from '../plan-index/plan-index.js';
+import type { OcrMode, OcrPageDelta, SerializableOcrOptions } from '../read/ocr/ocr-options.js';
+import { OcrSlots } from '../read/ocr/ocr-slots.js';
 import type { PlanIndexOptions, ResolvedIndexOptions } from '../plan-index/options.js';
 import { type ReadLimits, limitExceeded } from '../read/read-limits.js';
 import { type PlanSource, type PreparedPlan, preparePlan, sourceFile } from './prepare-plan.js';
-import type { WorkerTask } from './scan-worker.js';
+import type { PoolWorkerData, WorkerTask } from './scan-worker.js';
 import { workerScript } from './worker-script.js';
 
 /** Options of {@link prepareAll}. */
@@ -23,15 +25,23 @@ export interface PrepareOptions {
   reference: boolean;
   /** The read limits of every file. */
   limits: ReadLimits;
+  /** How scanned pages and images are read (no functions: they go to other threads). */
+  ocr?: OcrMode | SerializableOcrOptions;
   /** Called for each source, in the sources' order. */
   onPrepared: (result: PreparedPlan, n: number) => void;
+  /** Told of OCR pages queued and done, in any thread. */
+  onOcrPages?: (delta: OcrPageDelta) => void;
 }
+
+export type { SerializableOcrOptions } from '../read/ocr/ocr-options.js';
 
 /** Tasks a worker holds at once: one being read, one waiting, so that it never idles. */
 const IN_FLIGHT = 2;
 
 /** One worker and the tasks it holds, the first being read now (a worker reads one at a time). */
 interface Slot {
+  /** The worker's holder number in the OCR slots (-1: none free, its OCR is not tracked). */
+  holder: number;
   worker: Worker;
   tasks: number[];
   timer?: NodeJS.Timeout;
@@ -47,12 +57,23 @@ export async function prepareAll(
   sources: readonly PlanSource[],
   options: PrepareOptions,
 ): Promise<void> {
+  const workerCount = Math.min(options.jobs, sources.length);
+  // Holders outnumber workers: a stopped worker's holder is free again only once it has ended.
+  const ocrSlots = new OcrSlots(options.jobs, 2 * workerCount);
+  const freeHolders = Array.from({ length: 2 * workerCount }, (_, h) => h);
+  const ocr: SerializableOcrOptions =
+    typeof options.ocr === 'string' ? { mode: options.ocr } : { ...options.ocr };
   const script = sources.length > 0 ? workerScript('scan-worker') : undefined;
   if (script === undefined) {
     const index = new PlanIndex(options.indexOptions);
+    const read = {
+      ...ocr,
+      slots: ocrSlots,
+      ...(options.onOcrPages ? { onPages: options.onOcrPages } : {}),
+    };
     for (let n = 0; n < sources.length; n++)
       options.onPrepared(
-        await preparePlan(sources[n], index, options.reference, options.limits),
+        await preparePlan(sources[n], index, options.reference, options.limits, read),
         n,
       );
     return;
@@ -132,7 +153,12 @@ export async function prepareAll(
     const old = slot.worker;
     old.removeAllListeners();
     old.on('error', () => undefined);
-    void old.terminate();
+    // The stopped worker's OCR processes are killed and its OCR slots given back.
+    const holder = slot.holder;
+    void old.terminate().then(() => {
+      ocrSlots.reclaim(holder);
+      if (holder >= 0) freeHolders.push(holder);
+    });
     if (current !== undefined)
       settle(
         current,
@@ -151,14 +177,29 @@ export async function prepareAll(
   };
 
   const spawn = (slot: Slot): Worker => {
-    const worker = new Worker(script, { workerData: options.indexOptions, stdout: true });
-    worker.on('message', ({ n, result }: { n: number; result: PreparedPlan }) => {
-      if (slot.tasks[0] !== n) return;
-      slot.tasks.shift();
-      startTimer(slot);
-      settle(n, result);
-      send(slot);
-    });
+    slot.holder = freeHolders.shift() ?? -1;
+    const workerData: PoolWorkerData = {
+      indexOptions: options.indexOptions,
+      ocr,
+      ocrSlots: ocrSlots.buffer,
+      ocrHolder: slot.holder,
+    };
+    const worker = new Worker(script, { workerData, stdout: true });
+    worker.on(
+      'message',
+      (message: { n: number; result: PreparedPlan } | { pages: OcrPageDelta }) => {
+        if ('pages' in message) {
+          options.onOcrPages?.(message.pages);
+          return;
+        }
+        const { n, result } = message;
+        if (slot.tasks[0] !== n) return;
+        slot.tasks.shift();
+        startTimer(slot);
+        settle(n, result);
+        send(slot);
+      },
+    );
     // Libraries' own output (pdf.js, mammoth warnings) goes to stderr: stdout is saochep's.
     worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     const file = () => (slot.tasks[0] !== undefined ? sourceFile(sources[slot.tasks[0]]) : '');
@@ -178,7 +219,7 @@ export async function prepareAll(
     return worker;
   };
 
-  for (let k = 0; k < Math.min(options.jobs, sources.length); k++) {
+  for (let k = 0; k < workerCount; k++) {
     const slot = { tasks: [] } as unknown as Slot;
     slot.worker = spawn(slot);
     slots.push(slot);
@@ -192,5 +233,6 @@ export async function prepareAll(
       slot.worker.removeAllListeners();
     }
     await Promise.all(slots.map((s) => s.worker.terminate()));
+    for (const slot of slots) ocrSlots.reclaim(slot.holder);
   }
 }

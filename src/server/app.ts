@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import type { BearerToken } from './auth.js';
 import { ServiceError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import type { OcrMode, OcrOptions } from '../read/ocr/ocr-options.js';
 import { type RequestPlan, metaFromField, planFromJson, planFromUpload } from './read-upload.js';
 import { checkQuery, idParams, planBody, putQuery } from './schemas.js';
 import type { ServedIndex } from './served-index.js';
@@ -24,6 +25,11 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Milliseconds a request may take, from its first byte to its answer; 503 past it. Default 30,000. */
   timeLimit?: number;
+  /**
+   * OCR of uploaded scans (PDF pages without text, images): a mode or OCR
+   * options. Default `auto`, each page within the request's time limit.
+   */
+  ocr?: OcrMode | OcrOptions;
   /** Told about requests that failed on the server's side (500). */
   onError?: (error: unknown) => void;
 }
@@ -97,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { index, token } = options;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const timeLimit = options.timeLimit ?? DEFAULT_TIME_LIMIT;
+  const ocr = options.ocr ?? { pageTimeout: Math.min(120, Math.max(1, timeLimit / 1000)) };
   const allowWrites = token !== undefined || options.allowUnauthenticatedWrites === true;
 
   const app = fastify({
@@ -229,7 +236,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'ERR_SAOCHEP_INVALID_ARGUMENT',
         'the upload has no "file" field: send the document as the form field "file".',
       );
-    return planFromUpload(file.name, file.bytes, metaFromField(meta));
+    return planFromUpload(file.name, file.bytes, metaFromField(meta), ocr);
   }
 
   const timed = <T>(work: () => Promise<T>) => withDeadline(work(), timeLimit);

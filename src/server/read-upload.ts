@@ -6,7 +6,8 @@
  */
 import { SaochepError, SaochepTypeError } from '../errors.js';
 import { parseHeader } from '../read/header.js';
-import { type FileText, fileTextOf } from '../read/read-file.js';
+import type { OcrMode, OcrOptions } from '../read/ocr/ocr-options.js';
+import { type FileText, type ReadBy, fileTextOf } from '../read/read-file.js';
 import { decodeLegacy, detectEncoding } from '../text/encoding.js';
 import { detectLanguage } from '../text/language.js';
 
@@ -14,6 +15,10 @@ import { detectLanguage } from '../text/language.js';
 export interface Reading {
   format: FileText['format'] | 'json';
   byteEncoding?: NonNullable<FileText['byteEncoding']>;
+  /** How an upload's text was had: from its text, by OCR of a scan, or both (absent for JSON). */
+  readBy?: ReadBy;
+  /** Pages read by OCR (absent when none were). */
+  ocrPages?: number;
   encoding: ReturnType<typeof detectEncoding>;
   language: string;
   characters: number;
@@ -35,12 +40,15 @@ export function readingOf(
   text: string,
   format: Reading['format'],
   byteEncoding?: FileText['byteEncoding'],
+  read?: Pick<FileText, 'readBy' | 'ocrPages'>,
 ): Reading {
   const encoding = detectEncoding(text);
   const sample = text.slice(0, LANGUAGE_SAMPLE);
   return {
     format,
     ...(byteEncoding ? { byteEncoding } : {}),
+    ...(read ? { readBy: read.readBy } : {}),
+    ...(read?.ocrPages ? { ocrPages: read.ocrPages } : {}),
     encoding,
     language: detectLanguage(encoding === 'unicode' ? sample : decodeLegacy(sample, encoding)),
     characters: text.length,
@@ -89,11 +97,15 @@ export function metaFromField(value: string | undefined): Record<string, unknown
   return meta as Record<string, unknown>;
 }
 
-/** A plan uploaded as a file: its bytes read by the reader its name's extension says. */
+/**
+ * A plan uploaded as a file: its bytes read by the reader its name's
+ * extension says, scanned pages and images by OCR as `ocr` says.
+ */
 export async function planFromUpload(
   filename: string | undefined,
   bytes: Uint8Array,
   meta: Record<string, unknown> | undefined,
+  ocr?: OcrMode | OcrOptions,
 ): Promise<RequestPlan> {
   const name = uploadName(filename);
   if (bytes.length === 0)
@@ -101,10 +113,10 @@ export async function planFromUpload(
       'ERR_SAOCHEP_EMPTY_DOCUMENT',
       `${name}: the uploaded file is empty. Check that the right file was sent.`,
     );
-  const file = await fileTextOf(name, bytes);
+  const file = await fileTextOf(name, bytes, ocr !== undefined ? { ocr } : {});
   return {
     text: file.text,
     ...(meta !== undefined ? { meta } : {}),
-    reading: readingOf(file.text, file.format, file.byteEncoding),
+    reading: readingOf(file.text, file.format, file.byteEncoding, file),
   };
 }

@@ -159,8 +159,13 @@ const reading: Schema = {
   required: ['format', 'encoding', 'language', 'characters', 'header'],
   additionalProperties: false,
   properties: {
-    format: { enum: ['json', 'txt', 'md', 'html', 'docx', 'doc', 'pdf'] },
+    format: { enum: ['json', 'txt', 'md', 'html', 'docx', 'doc', 'pdf', 'png', 'jpg', 'tiff'] },
     byteEncoding: { enum: ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] },
+    readBy: {
+      enum: ['text', 'ocr', 'text+ocr'],
+      description: "An upload's text from its text, by OCR of a scan, or both.",
+    },
+    ocrPages: { type: 'integer', minimum: 1, description: 'Pages read by OCR.' },
     encoding: { enum: ['unicode', 'tcvn3', 'vni'], description: 'The text encoding recognised.' },
     language: { type: 'string', description: "ISO 639-1 code, '' when unsure." },
     characters: { type: 'integer', minimum: 0 },

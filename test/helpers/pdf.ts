@@ -3,19 +3,29 @@
  * with a Type0 font whose ToUnicode map gives the Vietnamese characters back
  * to an extractor (no glyphs are embedded: the file is for reading, not for
  * printing). An empty page list entry makes a page with no text at all, as a
- * scanned document has.
+ * scanned document has; an image entry makes a page that is only that JPEG
+ * image, drawn over the whole page, as a scanner writes it.
  */
+
+/** A page that is one grey JPEG image (a scan), with its size in pixels. */
+export interface PdfImagePage {
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
+}
 
 function hex4(n: number): string {
   return n.toString(16).toUpperCase().padStart(4, '0');
 }
 
-/** PDF bytes of pages of text lines. */
-export function makePdf(pages: string[][]): Uint8Array {
+/** PDF bytes of pages of text lines (or of scanned images). */
+export function makePdf(pages: Array<string[] | PdfImagePage>): Uint8Array {
   // One glyph id per distinct character (BMP only, as in Vietnamese text).
   const cids = new Map<string, number>();
   for (const page of pages)
-    for (const line of page) for (const ch of line) if (!cids.has(ch)) cids.set(ch, cids.size + 1);
+    if (Array.isArray(page))
+      for (const line of page)
+        for (const ch of line) if (!cids.has(ch)) cids.set(ch, cids.size + 1);
   const bfchar = [...cids.entries()].map(
     ([ch, cid]) => `<${hex4(cid)}> <${hex4(ch.charCodeAt(0))}>`,
   );
@@ -60,6 +70,19 @@ end`;
   );
   const pageIds: number[] = [];
   for (const page of pages) {
+    if (!Array.isArray(page)) {
+      const image = add(
+        `<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${page.jpeg.length} >>\nstream\n${Buffer.from(page.jpeg).toString('latin1')}\nendstream`,
+      );
+      const draw = 'q 595 0 0 842 0 0 cm /Im0 Do Q';
+      const stream = add(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
+      pageIds.push(
+        add(
+          `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${stream} 0 R >>`,
+        ),
+      );
+      continue;
+    }
     const ops = ['BT', '/F1 11 Tf', '14 TL', '50 790 Td'];
     for (const line of page) {
       const codes = [...line].map((ch) => hex4(cids.get(ch)!)).join('');

@@ -66,6 +66,13 @@ const TABLE: Record<
   readDocumentFile: { args: () => ['no-such-file.txt', {}], required: [0] },
   fileTextOf: { args: () => ['a.txt', new TextEncoder().encode(TEXT), {}], required: [0, 1] },
   isDocumentFile: { args: () => ['a.txt'], required: [0] },
+  joinPages: { args: () => [['a', 'b']], required: [0] },
+  pageAt: { args: () => [`a${readApi.PAGE_BREAK}b`, 3], required: [0, 1] },
+  OcrSlots: {
+    args: () => [2, 1],
+    required: [0],
+    call: (...a: unknown[]) => new readApi.OcrSlots(...(a as [number, number])),
+  },
   decodeBytes: { args: () => [new TextEncoder().encode(TEXT)], required: [0] },
   htmlToText: { args: () => [`<p>${TEXT}</p>`], required: [0] },
   parseHeader: { args: () => [TEXT], required: [0] },

@@ -82,10 +82,16 @@ describe('subpath entries', () => {
       const read = load('saochep/read');
       expect(read.names.sort()).toEqual([
         'DOCUMENT_EXTENSIONS',
+        'OCR_MODES',
+        'OCR_PACKAGES',
+        'OcrSlots',
+        'PAGE_BREAK',
         'decodeBytes',
         'fileTextOf',
         'htmlToText',
         'isDocumentFile',
+        'joinPages',
+        'pageAt',
         'parseHeader',
         'readDocumentFile',
       ]);

@@ -14,6 +14,7 @@ import { type RunningServer, startServer } from '../../src/server/serve.js';
 import { openApiDocument } from '../../src/server/openapi.js';
 import { makeDoc } from '../helpers/doc.js';
 import { makePdf } from '../helpers/pdf.js';
+import { ocrMissing, paginate, scanPage, wrapLines } from '../helpers/scans.js';
 import { OpenApiResponses } from './openapi-check.js';
 import { generatedPlan } from './plans.js';
 
@@ -265,6 +266,26 @@ describe('saochep serve: checks', () => {
       json: { text: 'kế hoạch '.repeat(BODY_LIMIT / 16) },
     });
     expect(under.status).toBe(200);
+  });
+});
+
+const ocrAbsent = ocrMissing();
+if (ocrAbsent) console.warn(ocrAbsent);
+
+describe.skipIf(ocrAbsent !== undefined)('saochep serve: scanned uploads', () => {
+  it('reads a scanned page by OCR: the reading says so, and the scan is found copied', async () => {
+    const [page] = paginate(wrapLines(PLANS[1].text));
+    const scan = scanPage(page, { dpi: 150, format: 'png' });
+    const r = await call('POST', '/v1/check', { form: upload('ke-hoach.png', scan.bytes) });
+    expect(r.status).toBe(200);
+    const body = r.body as {
+      score: number;
+      matches: Array<{ id: string }>;
+      reading: { format: string; readBy?: string; ocrPages?: number };
+    };
+    expect(body.reading).toMatchObject({ format: 'png', readBy: 'ocr', ocrPages: 1 });
+    expect(body.matches[0].id).toBe(PLANS[1].id);
+    expect(body.score).toBeGreaterThan(0.5);
   });
 });
 

@@ -49,6 +49,10 @@ export interface PagePlan {
   breakdown: { fromReferences: number; fromPeers: number };
   finding?: { vi?: string; en?: string };
   sources: readonly PageSource[];
+  /** How the text was had (absent in reports of versions without OCR). */
+  readBy?: 'text' | 'ocr' | 'text+ocr';
+  /** Pages read by OCR. */
+  ocrPages?: number;
 }
 
 /** The scan report as the page reads it. */

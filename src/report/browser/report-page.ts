@@ -97,6 +97,11 @@ const WORDS: Record<Language, Record<string, string>> = {
     mainRef: 'văn bản cấp trên',
     mainPeer: 'đơn vị khác',
     planText: 'Toàn văn kế hoạch',
+    readBy: 'Đọc từ',
+    byText: 'văn bản',
+    byOcr: 'ảnh quét (OCR)',
+    byTextOcr: 'văn bản + ảnh quét (OCR)',
+    ocrPagesWord: 'trang OCR',
   },
   en: {
     title: 'Copied plans report',
@@ -169,6 +174,11 @@ const WORDS: Record<Language, Record<string, string>> = {
     mainRef: 'directive',
     mainPeer: 'other unit',
     planText: 'Full text of the plan',
+    readBy: 'Read from',
+    byText: 'text',
+    byOcr: 'scan (OCR)',
+    byTextOcr: 'text + scan (OCR)',
+    ocrPagesWord: 'OCR pages',
   },
 };
 let lang: Language = DATA.language === 'en' ? 'en' : 'vi';
@@ -419,6 +429,15 @@ function keep(p: Row, f: Filters): boolean {
   return true;
 }
 
+/** How the plan's text was had: from its text, by OCR of a scan, or both, with the pages read by OCR. */
+function readByText(p: PagePlan): string {
+  if (p.readBy !== 'ocr' && p.readBy !== 'text+ocr') return t('byText');
+  return (
+    t(p.readBy === 'ocr' ? 'byOcr' : 'byTextOcr') +
+    (p.ocrPages ? ' · ' + p.ocrPages + ' ' + t('ocrPagesWord') : '')
+  );
+}
+
 function sourceCell(p: PagePlan): string {
   if (!p.sources.length) return '';
   const s = p.sources[0];
@@ -466,6 +485,7 @@ function renderTable(): void {
         el('td', { class: 'num', text: pct(p.breakdown.fromReferences) }),
         el('td', { class: 'num', text: pct(p.breakdown.fromPeers) }),
         el('td', { text: sourceCell(p) }),
+        el('td', { class: 'read-by', text: readByText(p) }),
       ],
     );
     body.appendChild(tr);
@@ -593,7 +613,14 @@ function renderDetail(): void {
   if (p.title) box.appendChild(el('p', { class: 'plan-title', text: p.title }));
   box.appendChild(
     el('p', null, [
-      [p.unit, p.number, day(p.date)].filter(Boolean).join(' · '),
+      [
+        p.unit,
+        p.number,
+        day(p.date),
+        p.readBy && p.readBy !== 'text' ? t('readBy') + ': ' + readByText(p) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
       el('br'),
       t('score') +
         ': ' +
