@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsup';
-import { reportPageDefine } from './tools/bundle-report-page.js';
+import { reportPageDefine } from './src/report/bundle-report-page.js';
 
 // The HTML report's page script, bundled once and written into the library as a string.
 const define = reportPageDefine();

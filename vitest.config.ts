@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { reportPageDefine } from './tools/bundle-report-page.js';
+import { reportPageDefine } from './src/report/bundle-report-page.js';
 
 export default defineConfig({
-  // The HTML report's page script, bundled as the build does (tools/bundle-report-page.ts).
+  // The HTML report's page script, bundled as the build does (src/report/bundle-report-page.ts).
   define: reportPageDefine(),
   test: {
     include: ['test/**/*.test.ts'],
