@@ -36,6 +36,7 @@ export default defineConfig([
       cli: 'src/cli/main.ts',
       'scan-worker': 'src/scan/scan-worker.ts',
       'check-worker': 'src/scan/check-worker.ts',
+      'upload-worker': 'src/server/upload-worker.ts',
     },
     format: ['esm'],
     dts: false,

@@ -4,12 +4,14 @@
  * `{ "error": { "code", "message" } }` with its status.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { availableParallelism } from 'node:os';
 import type { CheckOptions, PlanDoc } from '../plan-index/plan-index.js';
 import { VERSION } from '../version.js';
 import type { BearerToken } from './auth.js';
 import { ServiceError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import type { OcrMode, OcrOptions } from '../read/ocr/ocr-options.js';
+import type { OcrMode, SerializableOcrOptions } from '../read/ocr/ocr-options.js';
+import { UploadReaders } from './upload-readers.js';
 import { type RequestPlan, metaFromField, planFromJson, planFromUpload } from './read-upload.js';
 import { checkQuery, idParams, planBody, putQuery } from './schemas.js';
 import type { ServedIndex } from './served-index.js';
@@ -29,7 +31,12 @@ export interface AppOptions {
    * OCR of uploaded scans (PDF pages without text, images): a mode or OCR
    * options. Default `auto`, each page within the request's time limit.
    */
-  ocr?: OcrMode | OcrOptions;
+  ocr?: OcrMode | SerializableOcrOptions;
+  /**
+   * Threads that read uploaded files (1–64), so that the time limit stops a
+   * reading that runs away. Default: 2, or 1 on a one-core machine.
+   */
+  readers?: number;
   /** Told about requests that failed on the server's side (500). */
   onError?: (error: unknown) => void;
 }
@@ -103,7 +110,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { index, token } = options;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const timeLimit = options.timeLimit ?? DEFAULT_TIME_LIMIT;
-  const ocr = options.ocr ?? { pageTimeout: Math.min(120, Math.max(1, timeLimit / 1000)) };
+  const given = options.ocr ?? {};
+  const ocr: SerializableOcrOptions = {
+    pageTimeout: Math.min(120, Math.max(1, timeLimit / 1000)),
+    ...(typeof given === 'string' ? { mode: given } : given),
+  };
+  const readers = new UploadReaders(options.readers ?? Math.min(2, availableParallelism()), ocr);
   const allowWrites = token !== undefined || options.allowUnauthenticatedWrites === true;
 
   const app = fastify({
@@ -141,6 +153,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     closing = true;
   });
+  // After the requests in flight are answered.
+  app.addHook('onClose', () => readers.close());
   // An answer finished while closing ends its connection: a keep-alive socket would hold close() open.
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
@@ -236,7 +250,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'ERR_SAOCHEP_INVALID_ARGUMENT',
         'the upload has no "file" field: send the document as the form field "file".',
       );
-    return planFromUpload(file.name, file.bytes, metaFromField(meta), ocr);
+    const deadline = Date.now() + timeLimit;
+    return planFromUpload(file.name, file.bytes, metaFromField(meta), (name, bytes) =>
+      readers.read(name, bytes, deadline, timeLimit),
+    );
   }
 
   const timed = <T>(work: () => Promise<T>) => withDeadline(work(), timeLimit);

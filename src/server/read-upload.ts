@@ -6,8 +6,7 @@
  */
 import { SaochepError, SaochepTypeError } from '../errors.js';
 import { parseHeader } from '../read/header.js';
-import type { OcrMode, OcrOptions } from '../read/ocr/ocr-options.js';
-import { type FileText, type ReadBy, fileTextOf } from '../read/read-file.js';
+import type { FileText, ReadBy } from '../read/read-file.js';
 import { decodeLegacy, detectEncoding } from '../text/encoding.js';
 import { detectLanguage } from '../text/language.js';
 
@@ -98,14 +97,14 @@ export function metaFromField(value: string | undefined): Record<string, unknown
 }
 
 /**
- * A plan uploaded as a file: its bytes read by the reader its name's
- * extension says, scanned pages and images by OCR as `ocr` says.
+ * A plan uploaded as a file: its bytes read by `read` (as the scan reads a
+ * file, the reader chosen by the name's extension: see UploadReaders).
  */
 export async function planFromUpload(
   filename: string | undefined,
   bytes: Uint8Array,
   meta: Record<string, unknown> | undefined,
-  ocr?: OcrMode | OcrOptions,
+  read: (name: string, bytes: Uint8Array) => Promise<FileText>,
 ): Promise<RequestPlan> {
   const name = uploadName(filename);
   if (bytes.length === 0)
@@ -113,7 +112,7 @@ export async function planFromUpload(
       'ERR_SAOCHEP_EMPTY_DOCUMENT',
       `${name}: the uploaded file is empty. Check that the right file was sent.`,
     );
-  const file = await fileTextOf(name, bytes, ocr !== undefined ? { ocr } : {});
+  const file = await read(name, bytes);
   return {
     text: file.text,
     ...(meta !== undefined ? { meta } : {}),
