@@ -248,7 +248,15 @@ const stats: Schema = {
   additionalProperties: false,
   properties: {
     saochep: { type: 'string' },
-    store: { type: 'string' },
+    store: {
+      enum: ['file', 'memory', 'redis'],
+      description:
+        'What backs the index: a saved file and its log, memory only, or a shared archive in Redis.',
+    },
+    archive: {
+      type: 'string',
+      description: 'With store "redis": the archive\'s name (?name= of the URL).',
+    },
     documents: { type: 'integer', minimum: 0 },
     references: { type: 'integer', minimum: 0 },
     unsavedWrites: { type: 'integer', minimum: 0 },

@@ -17,17 +17,19 @@ export interface PlanInfo {
 
 /** Counts and state of a served index. */
 export interface ServedIndexStats {
-  /** What backs it: "file" (a saved index and its log) or "memory". */
+  /** What backs it: "file" (a saved index and its log), "memory" or "redis" (a shared archive). */
   store: string;
+  /** With store "redis": the archive's name. */
+  archive?: string;
   documents: number;
   references: number;
-  /** Writes acknowledged since the last snapshot (in the append-only log). */
+  /** Writes acknowledged since the last snapshot (in the append-only log); 0 for "redis", which persists them itself. */
   unsavedWrites: number;
   /** ISO time of the last snapshot written, null before the first. */
   lastSnapshot: string | null;
-  /** The index's own memory in bytes, kept texts apart. */
+  /** The index's own memory in bytes, kept texts apart (0 for "redis": ask Redis, INFO memory). */
   indexBytes: number;
-  /** Bytes of kept texts. */
+  /** Bytes of kept texts (0 for "redis"). */
   textBytes: number;
   /** The index options in force (shingle size, minimum passage…). */
   options: Record<string, unknown>;

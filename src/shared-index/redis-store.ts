@@ -290,6 +290,14 @@ export class RedisStore implements AsyncIndexStoreReader {
     return (await this.client.hexists(this.keys.ids, id)) === 1;
   }
 
+  /** The record of a stored document (meta, reference flag, date…), undefined when the id is not in the archive. */
+  async record(id: string): Promise<DocumentRecord | undefined> {
+    const d = await this.client.hget(this.keys.ids, id);
+    if (d === null) return undefined;
+    const bytes = await this.client.hgetBuffer(this.keys.records, d);
+    return bytes ? decodeRecord(bytes) : undefined;
+  }
+
   /** The text of a stored document: stored, or through loadText. */
   async text(id: string): Promise<string | undefined> {
     const d = await this.client.hget(this.keys.ids, id);

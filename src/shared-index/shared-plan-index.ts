@@ -175,6 +175,34 @@ export class SharedPlanIndex {
     });
   }
 
+  /**
+   * What the archive holds of a document apart from its text: its id, meta,
+   * reference flag and date (days, as PlanIndex stores it); undefined when the
+   * id is not in the archive.
+   */
+  info(id: string): Promise<
+    | {
+        id: string;
+        meta: Record<string, unknown> | undefined;
+        reference: boolean;
+        date: number | null;
+      }
+    | undefined
+  > {
+    return this.call('SharedPlanIndex.info', async () => {
+      assertText('SharedPlanIndex.info', id, 'id');
+      const record = await this.store.record(id);
+      if (!record) return undefined;
+      const { meta, reference, date } = record;
+      return { id: record.id, meta, reference, date };
+    });
+  }
+
+  /** Whether the connection to Redis is up now (a command sent would be answered). */
+  get connected(): boolean {
+    return this.client.status === 'ready';
+  }
+
   /** The text of a document in the archive, as given to add (stored, or through loadText). */
   text(id: string): Promise<string | undefined> {
     return this.call('SharedPlanIndex.text', async () => {

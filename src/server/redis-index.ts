@@ -1,0 +1,101 @@
+/**
+ * A shared archive in Redis (SharedPlanIndex) behind the ServedIndex
+ * interface: several `saochep serve` processes, on one machine or many, serve
+ * one archive. Every write is in Redis when it is acknowledged; how durable
+ * that is depends on Redis's own persistence (AOF, appendfsync), not on a log
+ * of ours.
+ */
+import type { CheckOptions, CheckResult, PlanDoc } from '../plan-index/plan-index.js';
+import { SharedPlanIndex } from '../shared-index/shared-plan-index.js';
+import { infoOfStored } from './plan-index-adapter.js';
+import type { PlanInfo, ServedIndex, ServedIndexStats } from './served-index.js';
+
+/** A SharedPlanIndex served: connects in the background (see {@link RedisServedIndex.ready}). */
+export class RedisServedIndex implements ServedIndex {
+  private readonly connecting: Promise<SharedPlanIndex>;
+  private index: SharedPlanIndex | undefined;
+
+  /** Connect to the archive the URL names (`redis://host:port[/db]?name=archive`). */
+  constructor(url: string) {
+    this.connecting = SharedPlanIndex.connect(url).then((index) => (this.index = index));
+    this.connecting.catch(() => undefined);
+  }
+
+  ready(): Promise<void> {
+    return this.connecting.then(() => undefined);
+  }
+
+  /** Connected once, and the connection to Redis up now. */
+  isReady(): boolean {
+    return this.index?.connected === true;
+  }
+
+  private async info(index: SharedPlanIndex, id: string): Promise<PlanInfo> {
+    const info = await index.info(id);
+    if (!info) throw new Error(`the plan "${id}" vanished from Redis right after it was added`);
+    return infoOfStored(info);
+  }
+
+  async add(doc: PlanDoc): Promise<PlanInfo> {
+    const index = await this.connecting;
+    await index.add(doc);
+    return this.info(index, doc.id);
+  }
+
+  async addReference(doc: PlanDoc): Promise<PlanInfo> {
+    const index = await this.connecting;
+    await index.addReference(doc);
+    return this.info(index, doc.id);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return (await this.connecting).remove(id);
+  }
+
+  async has(id: string): Promise<boolean> {
+    return (await this.connecting).has(id);
+  }
+
+  async get(id: string): Promise<PlanInfo | undefined> {
+    const info = await (await this.connecting).info(id);
+    return info && infoOfStored(info);
+  }
+
+  async size(): Promise<number> {
+    return (await this.connecting).size();
+  }
+
+  async check(
+    input: { text: string; meta?: Record<string, unknown> },
+    options?: CheckOptions,
+  ): Promise<CheckResult> {
+    return (await this.connecting).check(input, options);
+  }
+
+  /**
+   * Counts from Redis. `references` is not counted by the archive and is 0;
+   * indexBytes and textBytes are 0 (Redis's memory is Redis's to report:
+   * INFO memory), unsavedWrites 0 and lastSnapshot null (Redis persists).
+   */
+  async stats(): Promise<ServedIndexStats> {
+    const index = await this.connecting;
+    return {
+      store: 'redis',
+      archive: index.name,
+      documents: await index.size(),
+      references: 0,
+      unsavedWrites: 0,
+      lastSnapshot: null,
+      indexBytes: 0,
+      textBytes: 0,
+      options: JSON.parse(
+        JSON.stringify(index.options, (_, v: unknown) => (v instanceof RegExp ? String(v) : v)),
+      ) as Record<string, unknown>,
+    };
+  }
+
+  async close(): Promise<void> {
+    const index = await this.connecting.catch(() => undefined);
+    await index?.close();
+  }
+}
