@@ -23,7 +23,9 @@ export async function serveCommand(
     );
   const index = values.index as string | undefined;
   if (!index)
-    throw new UsageError('serve needs --index <saved.idx> (build one with saochep index).');
+    throw new UsageError(
+      'serve needs --index <saved.idx> (build one with saochep index) or --index redis://host:port?name=archive.',
+    );
   const host = (values.host as string | undefined) ?? '127.0.0.1';
   if (host !== 'localhost' && isIP(host) === 0)
     throw new UsageError(

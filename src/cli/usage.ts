@@ -107,7 +107,7 @@ Example:
   saochep index ./archive --references ./directives --out archive.idx
 `;
 
-export const SERVE_HELP = `Usage: saochep serve --index <saved.idx> [options]
+export const SERVE_HELP = `Usage: saochep serve --index <saved.idx|redis://host:port[/db]?name=archive> [options]
 
 Serves checks over HTTP for a document system that checks plans at upload time:
 POST /v1/check, PUT/GET/DELETE /v1/plans/{id}, GET /v1/stats, /v1/health, /v1/ready,
@@ -118,7 +118,9 @@ An index that cannot be loaded (damaged, unreadable): exit 2.
 
 Options:
   --index <saved.idx>   the saved index to serve (a missing file starts an empty one);
-                        redis://… is not supported yet
+                        or redis://[:password@]host:port[/db]?name=archive, a shared
+                        archive in Redis that several serve processes serve at once
+                        (writes as durable as Redis's AOF settings make them)
   --host <address>      address to listen on (default 127.0.0.1: this machine only)
   --port <n>            port (default 8080; 0 picks a free one)
   --token-file <file>   every request but /v1/health needs Authorization: Bearer <token>,

@@ -12,6 +12,6 @@ export function openServedIndex(
   spec: string,
   options: Omit<FileIndexOptions, 'path'> = {},
 ): ServedIndex {
-  if (/^rediss?:\/\//i.test(spec)) return new RedisServedIndex(spec);
+  if (/^rediss?:\/\//i.test(spec)) return new RedisServedIndex(spec, options.onEvent);
   return FileServedIndex.open({ ...options, path: spec });
 }

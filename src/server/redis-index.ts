@@ -10,14 +10,28 @@ import { SharedPlanIndex } from '../shared-index/shared-plan-index.js';
 import { infoOfStored } from './plan-index-adapter.js';
 import type { PlanInfo, ServedIndex, ServedIndexStats } from './served-index.js';
 
+/** The URL with its user and password (if any) replaced by "…", for messages. */
+export function maskPassword(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//…@');
+}
+
 /** A SharedPlanIndex served: connects in the background (see {@link RedisServedIndex.ready}). */
 export class RedisServedIndex implements ServedIndex {
   private readonly connecting: Promise<SharedPlanIndex>;
   private index: SharedPlanIndex | undefined;
 
-  /** Connect to the archive the URL names (`redis://host:port[/db]?name=archive`). */
-  constructor(url: string) {
-    this.connecting = SharedPlanIndex.connect(url).then((index) => (this.index = index));
+  /**
+   * Connect to the archive the URL names (`redis://host:port[/db]?name=archive`);
+   * `onEvent` hears when it is ready (the URL's password masked).
+   */
+  constructor(url: string, onEvent: (message: string) => void = () => undefined) {
+    this.connecting = SharedPlanIndex.connect(url).then(async (index) => {
+      this.index = index;
+      onEvent(
+        `${maskPassword(url)} (archive "${index.name}"): ${await index.size()} documents ready`,
+      );
+      return index;
+    });
     this.connecting.catch(() => undefined);
   }
 

@@ -99,12 +99,11 @@ describe('saochep serve (the process)', () => {
     expect(saved.has(ids[19])).toBe(true);
   });
 
-  it('exits 1 on bad usage and on a Redis index, 2 on a damaged index, with the reason', () => {
+  it('exits 1 on bad usage, 2 on a damaged index, with the reason', () => {
     for (const args of [
       ['serve'],
       ['serve', '--index', 'a.idx', '--port', '70000'],
       ['serve', '--index', 'a.idx', '--host', 'example.org'],
-      ['serve', '--index', 'redis://localhost:6379'],
       ['serve', '--index', 'a.idx', '--token-file', 'token', '--allow-unauthenticated-writes'],
     ]) {
       const r = spawnSync(process.execPath, [CLI, ...args], {
