@@ -15,6 +15,7 @@ import { openApiDocument } from '../../src/server/openapi.js';
 import { makeDoc } from '../helpers/doc.js';
 import { makePdf } from '../helpers/pdf.js';
 import { ocrMissing, paginate, scanPage, wrapLines } from '../helpers/scans.js';
+import { freePort } from '../helpers/redis-server.js';
 import { OpenApiResponses } from './openapi-check.js';
 import { generatedPlan } from './plans.js';
 
@@ -459,13 +460,20 @@ describe('saochep serve: security', () => {
     }
   });
 
-  it('refuses a Redis index for now, and a short token, with typed errors', async () => {
-    await expect(
-      startServer({ index: 'redis://user:secret@localhost:6379/0', port: 0 }),
-    ).rejects.toMatchObject({
-      code: 'ERR_SAOCHEP_NOT_SUPPORTED',
+  it('serves an unreachable Redis as not ready (password never told), and refuses a short token', async () => {
+    const port = await freePort();
+    const unreachable = await startServer({
+      index: `redis://user:secret@127.0.0.1:${port}/0`,
+      port: 0,
+    });
+    const failure = await unreachable.index.ready().catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: 'ERR_SAOCHEP_STORE_UNAVAILABLE',
       message: expect.not.stringContaining('secret'),
     });
+    const ready = await fetch(`${unreachable.url}/v1/ready`);
+    expect(ready.status).toBe(503);
+    await unreachable.close();
     writeFileSync(join(tmp, 'short'), 'abc\n');
     await expect(
       startServer({ index: join(tmp, 'x.idx'), port: 0, tokenFile: join(tmp, 'short') }),
