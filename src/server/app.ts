@@ -159,8 +159,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+  // Failed to load, or loaded and then lost (a Redis that went down): "unavailable", not "loading".
   let loadFailed = false;
-  index.ready().catch(() => (loadFailed = true));
+  let loaded = false;
+  index.ready().then(
+    () => (loaded = true),
+    () => (loadFailed = true),
+  );
 
   const send = (reply: FastifyReply, error: unknown) => {
     const { status, body } = errorResponse(error);
@@ -326,7 +331,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (index.isReady()) return { status: 'ready', saochep: VERSION };
     return reply
       .code(503)
-      .send({ status: loadFailed ? 'unavailable' : 'loading', saochep: VERSION });
+      .send({ status: loadFailed || loaded ? 'unavailable' : 'loading', saochep: VERSION });
   });
 
   const document = openApiDocument();

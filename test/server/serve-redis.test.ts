@@ -140,6 +140,7 @@ describe.skipIf(!REDIS_SERVER)(
 
       await redis.kill();
       await readyBecomes(a.url, 503);
+      expect((await call(a.url, 'GET', '/v1/ready')).body).toMatchObject({ status: 'unavailable' });
       const down = await call(a.url, 'POST', '/v1/check', { text: probe });
       expect(down.status).toBe(503);
       expect(down.body).toMatchObject({ error: { code: 'ERR_SAOCHEP_STORE_UNAVAILABLE' } });
