@@ -2,23 +2,16 @@
  * OCR slots taken back from a stopped worker: the pool kills the processes a
  * holder noted and frees the slots it held, without touching other holders'.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanArchive } from '../../src/index.js';
 import { OcrSlots } from '../../src/read/index.js';
 import { generatedPlan } from '../server/plans.js';
+import { slowTesseract, stops } from '../helpers/slow-tesseract.js';
 
 /** Whether a promise is settled after the pending callbacks have run. */
 async function settled(promise: Promise<unknown>): Promise<boolean> {
@@ -85,27 +78,12 @@ describe('OcrSlots.reclaim', () => {
   });
 });
 
-/** Whether a process is gone or a zombie (killed, not yet reaped): not running. */
-function running(pid: number): boolean {
-  const stat = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  return stat !== '' && !stat.startsWith('Z');
-}
-
 describe("a scan's worker stopped at the time limit during OCR", () => {
   const tmp = mkdtempSync(join(tmpdir(), 'saochep-ocr-stop-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('fails that file with the time limit, and its OCR program is killed, not left running', async () => {
-    // A stand-in Tesseract that knows the Vietnamese model, notes its pid and never finishes a page.
-    const pidFile = join(tmp, 'pid');
-    const slow = join(tmp, 'slow-tesseract');
-    writeFileSync(
-      slow,
-      `#!/bin/sh\nif [ "$1" = "--list-langs" ]; then printf "List of available languages:\\nvie\\n"; exit 0; fi\necho $$ > '${pidFile}'\nexec sleep 300\n`,
-    );
-    chmodSync(slow, 0o755);
+    const slow = slowTesseract(tmp);
     const archive = join(tmp, 'plans');
     mkdirSync(archive);
     writeFileSync(join(archive, 'plan.txt'), generatedPlan(1));
@@ -114,16 +92,15 @@ describe("a scan's worker stopped at the time limit during OCR", () => {
       archive,
       jobs: 1,
       limits: { timeMs: 2000 },
-      ocr: { tesseract: slow, pageTimeout: 3600 },
+      ocr: { tesseract: slow.path, pageTimeout: 3600 },
     });
     expect(report.errors).toEqual([
       expect.objectContaining({ file: 'scan.png', code: 'ERR_SAOCHEP_LIMIT_EXCEEDED' }),
     ]);
     expect(report.plans.map((p) => p.id)).toEqual(['plan.txt']);
-    expect(existsSync(pidFile)).toBe(true);
-    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    const pid = slow.pid();
+    expect(pid).toBeDefined();
     // The pool kills it once the stopped worker has ended: wait for that, at most 30 s.
-    for (let k = 0; k < 300 && running(pid); k++) await new Promise((r) => setTimeout(r, 100));
-    expect(running(pid)).toBe(false);
+    expect(await stops(pid!)).toBe(true);
   }, 120_000);
 });

@@ -5,8 +5,7 @@
  * ERR_SAOCHEP_TIMEOUT at the limit, its OCR program is killed rather than
  * left running, and the next upload is read by a fresh thread.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -18,16 +17,10 @@ import { openApiDocument } from '../../src/server/openapi.js';
 import { PlanIndexAdapter } from '../../src/server/plan-index-adapter.js';
 import { OpenApiResponses } from './openapi-check.js';
 import { generatedPlan } from './plans.js';
+import { slowTesseract, stops } from '../helpers/slow-tesseract.js';
 
 const responses = new OpenApiResponses(openApiDocument());
 const TOKEN = '0123456789abcdef0123';
-
-function running(pid: number): boolean {
-  const stat = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  return stat !== '' && !stat.startsWith('Z');
-}
 
 async function checkUpload(
   url: string,
@@ -55,13 +48,7 @@ describe('saochep serve: uploads are read in threads the time limit stops', () =
   });
 
   it('stops a runaway reading at the limit, kills its OCR program, and reads the next upload', async () => {
-    const pidFile = join(tmp, 'pid');
-    const slow = join(tmp, 'slow-tesseract');
-    writeFileSync(
-      slow,
-      `#!/bin/sh\nif [ "$1" = "--list-langs" ]; then printf "List of available languages:\\nvie\\n"; exit 0; fi\necho $$ > '${pidFile}'\nexec sleep 300\n`,
-    );
-    chmodSync(slow, 0o755);
+    const slow = slowTesseract(tmp);
     const index = new PlanIndex();
     const plan = generatedPlan(3);
     index.add({ id: 'plan-3', text: plan });
@@ -70,7 +57,7 @@ describe('saochep serve: uploads are read in threads the time limit stops', () =
       token: new BearerToken(TOKEN),
       timeLimit: 3000,
       readers: 1,
-      ocr: { tesseract: slow, pageTimeout: 3600 },
+      ocr: { tesseract: slow.path, pageTimeout: 3600 },
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
@@ -79,11 +66,10 @@ describe('saochep serve: uploads are read in threads the time limit stops', () =
     const stopped = await checkUpload(url, 'scan.png', new Uint8Array(64));
     expect(stopped.status).toBe(503);
     expect((stopped.body.error as { code: string }).code).toBe('ERR_SAOCHEP_TIMEOUT');
-    expect(existsSync(pidFile)).toBe(true);
-    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    const pid = slow.pid();
+    expect(pid).toBeDefined();
     // Read in the server's thread, the program would live on for its page timeout (an hour).
-    for (let k = 0; k < 300 && running(pid); k++) await new Promise((r) => setTimeout(r, 100));
-    expect(running(pid)).toBe(false);
+    expect(await stops(pid!)).toBe(true);
 
     // The one reader was replaced: the next upload is read and checked.
     const next = await checkUpload(url, 'plan.txt', plan);
