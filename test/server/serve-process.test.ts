@@ -3,7 +3,7 @@
  * survive `kill -9`; SIGTERM finishes, folds the log into the saved index and
  * exits 0; bad usage exits 1.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PlanIndex } from '../../src/plan-index/plan-index.js';
 import { logPathOf } from '../../src/server/file-index.js';
 import { generatedPlan } from './plans.js';
+import { type ServeProcess, startServe } from '../helpers/serve-process.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -25,27 +26,8 @@ afterAll(() => {
 });
 
 /** Start `saochep serve` on a free port; resolves with its URL once it listens and the index is loaded. */
-function serve(index: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--index', index, '--port', '0', '--token-file', join(tmp, 'token')],
-    {
-      cwd: tmp,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  children.push(child);
-  let stderr = '';
-  return new Promise((resolvePromise, reject) => {
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
-      stderr += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(stderr)?.[1];
-      if (url && /documents ready/.test(stderr))
-        resolvePromise({ child, url, stderr: () => stderr });
-    });
-    child.on('exit', (code) => reject(new Error(`saochep serve exited ${code}: ${stderr}`)));
-  });
+function serve(index: string): Promise<ServeProcess> {
+  return startServe(index, tmp, children);
 }
 
 const auth = { authorization: `Bearer ${TOKEN}` };

@@ -5,44 +5,26 @@
  * documents answers; Redis down → /v1/ready and checks 503, back → ready.
  * Every response is checked against the OpenAPI document.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanIndex } from '../../src/plan-index/plan-index.js';
 import { openApiDocument } from '../../src/server/openapi.js';
 import { NO_REDIS, REDIS_SERVER, TestRedis } from '../helpers/redis-server.js';
 import { OpenApiResponses } from './openapi-check.js';
 import { generatedPlan } from './plans.js';
+import { type ServeProcess, startServe } from '../helpers/serve-process.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/cli.js');
 const TOKEN = 'redis-serve-token-0123456789abcdef';
 const responses = new OpenApiResponses(openApiDocument());
 const children: ChildProcess[] = [];
 let tmp: string;
 let redis: TestRedis;
 
-function serve(index: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--index', index, '--port', '0', '--token-file', join(tmp, 'token')],
-    { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  children.push(child);
-  let stderr = '';
-  return new Promise((resolvePromise, reject) => {
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
-      stderr += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(stderr)?.[1];
-      if (url && /documents ready/.test(stderr))
-        resolvePromise({ child, url, stderr: () => stderr });
-    });
-    child.on('exit', (code) => reject(new Error(`saochep serve exited ${code}: ${stderr}`)));
-  });
+function serve(index: string): Promise<ServeProcess> {
+  return startServe(index, tmp, children);
 }
 
 async function call(
