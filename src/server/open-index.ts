@@ -1,8 +1,10 @@
 /**
  * The index `--index` names: a saved index file (with its write-ahead log),
- * or a Redis URL (redis://host:port[/db]?name=archive): a shared archive
- * that several serve processes serve at once.
+ * or a Redis URL (redis://host:port[/db]?name=archive, or
+ * redis+cluster://host:port,host:port?name=archive): a shared archive that
+ * several serve processes serve at once.
  */
+import { isRedisUrl } from '../shared-index/redis-url.js';
 import { FileServedIndex, type FileIndexOptions } from './file-index.js';
 import { RedisServedIndex } from './redis-index.js';
 import type { ServedIndex } from './served-index.js';
@@ -12,6 +14,6 @@ export function openServedIndex(
   spec: string,
   options: Omit<FileIndexOptions, 'path'> = {},
 ): ServedIndex {
-  if (/^rediss?:\/\//i.test(spec)) return new RedisServedIndex(spec, options.onEvent);
+  if (isRedisUrl(spec)) return new RedisServedIndex(spec, options.onEvent);
   return FileServedIndex.open({ ...options, path: spec });
 }

@@ -6,9 +6,14 @@
  */
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import { SaochepTypeError } from '../errors.js';
+import { hostPort, parseRedisUrl } from './redis-url.js';
 import { storeError } from './store-error.js';
 
-/** Where the archive is: `redis://[user:password@]HOST:PORT[/DB][?name=ARCHIVE]`, or a Redis Cluster's nodes. */
+/**
+ * Where the archive is: `redis://[user:password@]HOST:PORT[/DB][?name=ARCHIVE]`,
+ * `redis+cluster://[user:password@]HOST:PORT,HOST:PORT…[?name=ARCHIVE]`, or a
+ * Redis Cluster's nodes.
+ */
 export type RedisTarget = string | { cluster: readonly string[] };
 
 /** How the client behaves when Redis is slow or away. */
@@ -23,36 +28,6 @@ export interface ConnectionOptions {
 export interface Connected {
   client: Redis | Cluster;
   name: string | undefined;
-}
-
-function hostPort(node: string, fn: string): { host: string; port: number } {
-  const m = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(node.replace(/^redis:\/\//, ''));
-  if (!m) {
-    throw new SaochepTypeError(
-      'ERR_SAOCHEP_INVALID_ARGUMENT',
-      `${fn}: cluster node "${node}" is not HOST:PORT. Give each node as "127.0.0.1:7000".`,
-    );
-  }
-  return { host: m[1], port: Number(m[2]) };
-}
-
-/** Split `?name=` off a Redis URL (ioredis would take its query as options). */
-function parseUrl(url: string, fn: string): { url: string; name: string | undefined } {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = new URL('invalid://');
-  }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-    throw new SaochepTypeError(
-      'ERR_SAOCHEP_INVALID_ARGUMENT',
-      `${fn}: "${url}" is not a Redis URL. Give redis://[user:password@]HOST:PORT[/DB], e.g. redis://127.0.0.1:6379.`,
-    );
-  }
-  const name = parsed.searchParams.get('name') ?? undefined;
-  parsed.search = '';
-  return { url: parsed.toString(), name };
 }
 
 /** Connect, or throw ERR_SAOCHEP_STORE_UNAVAILABLE when Redis cannot be reached. */
@@ -72,20 +47,26 @@ export async function connectRedis(
   const { Redis, Cluster } = await import('ioredis');
   let client: Redis | Cluster;
   let name: string | undefined;
+  const cluster = (
+    nodes: Array<{ host: string; port: number }>,
+    credentials: { username?: string; password?: string } = {},
+  ) =>
+    new Cluster(nodes, {
+      lazyConnect: true,
+      redisOptions: { ...common, ...credentials },
+      clusterRetryStrategy: common.retryStrategy,
+    });
   if (typeof target === 'string') {
-    const parsed = parseUrl(target, fn);
-    name = parsed.name;
-    client = new Redis(parsed.url, common);
+    const { server, name: urlName, ...credentials } = parseRedisUrl(target, fn);
+    name = urlName;
+    client = 'url' in server ? new Redis(server.url, common) : cluster(server.cluster, credentials);
   } else if (
     typeof target === 'object' &&
     target !== null &&
     Array.isArray(target.cluster) &&
     target.cluster.length > 0
   ) {
-    client = new Cluster(
-      target.cluster.map((node) => hostPort(String(node), fn)),
-      { lazyConnect: true, redisOptions: common, clusterRetryStrategy: common.retryStrategy },
-    );
+    client = cluster(target.cluster.map((node) => hostPort(String(node), fn)));
   } else {
     throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_ARGUMENT',
