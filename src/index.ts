@@ -27,6 +27,7 @@ export type {
   CheckInput,
   Breakdown,
   IndexMemory,
+  IndexedDocument,
   SketchedDocument,
   LoadOptions,
 } from './plan-index/plan-index.js';

@@ -21,6 +21,7 @@ import type {
   CheckInput,
   CheckOptions,
   CheckResult,
+  IndexedDocument,
   IndexMemory,
   PlanDoc,
   SketchedDocument,
@@ -38,6 +39,7 @@ export type {
   CheckInput,
   CheckOptions,
   CheckResult,
+  IndexedDocument,
   IndexMemory,
   PlanDoc,
   PlanMatch,
@@ -148,6 +150,22 @@ export class PlanIndex {
   text(id: string): string | undefined {
     assertId('PlanIndex.text', id);
     return this.store.text(id);
+  }
+
+  /**
+   * The indexed documents, in the order they were added: id, meta, whether
+   * it is a reference, and its text (kept, or from `loadText`; undefined when
+   * neither has it). What it takes to add them to another index, e.g. a
+   * SharedPlanIndex.
+   */
+  *documents(): IterableIterator<IndexedDocument> {
+    for (const d of this.store.liveDocuments())
+      yield {
+        id: this.store.idOf(d),
+        meta: this.store.metaOf(d),
+        reference: this.store.isReference(d),
+        text: this.store.texts([d])[0],
+      };
   }
 
   /**

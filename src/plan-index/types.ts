@@ -20,6 +20,16 @@ export interface PlanDoc {
   meta?: Record<string, unknown>;
 }
 
+/** A document as {@link PlanIndex.documents} lists it. */
+export interface IndexedDocument {
+  id: string;
+  meta: Record<string, unknown> | undefined;
+  /** Added with addReference. */
+  reference: boolean;
+  /** Its text as given to add; undefined when the index keeps no texts and loadText has none. */
+  text: string | undefined;
+}
+
 /** An indexed document that shares text with a checked plan. */
 export interface PlanMatch {
   id: string;

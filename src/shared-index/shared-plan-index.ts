@@ -5,7 +5,7 @@
  * the same stages (runCheckAsync) against the Redis store.
  */
 import { randomInt } from 'node:crypto';
-import { assertText, SaochepTypeError } from '../errors.js';
+import { assertText, describeValue, SaochepTypeError } from '../errors.js';
 import { ContextPool } from '../plan-index/check/check-context.js';
 import { runCheckAsync } from '../plan-index/check/run-check.js';
 import type { PlanIndexOptions, ResolvedIndexOptions } from '../plan-index/options.js';
@@ -17,7 +17,7 @@ import type {
   PlanDoc,
   SketchedDocument,
 } from '../plan-index/types.js';
-import { checkDocument, duplicateIdError } from '../plan-index/validate.js';
+import { checkDocument, checkSketched, duplicateIdError } from '../plan-index/validate.js';
 import { agreedOptions, givenIndexOptions, storedOptionsJson } from './archive-options.js';
 import { type ConnectionOptions, type RedisTarget, connectRedis } from './connection.js';
 import { ArchiveKeys } from './keys.js';
@@ -56,11 +56,14 @@ export class SharedPlanIndex {
    * Connect to the archive `options.name` in Redis, creating it with the
    * given index options when it does not exist. Refused with
    * ERR_SAOCHEP_INDEX_INCOMPATIBLE when it exists with other options;
-   * ERR_SAOCHEP_STORE_UNAVAILABLE when Redis cannot be reached.
+   * ERR_SAOCHEP_STORE_UNAVAILABLE when Redis cannot be reached. The index
+   * options may also be a PlanIndex's `options` (to share its signatures).
    */
   static async connect(
     target: RedisTarget,
-    options?: SharedIndexOptions,
+    options?:
+      | SharedIndexOptions
+      | (ResolvedIndexOptions & Omit<SharedIndexOptions, keyof PlanIndexOptions>),
   ): Promise<SharedPlanIndex> {
     const fn = 'SharedPlanIndex.connect';
     const given = givenIndexOptions(options as Record<string, unknown> | undefined);
@@ -90,7 +93,12 @@ export class SharedPlanIndex {
       });
       const resolved = agreedOptions(stored, given, name, fn);
       const sketcher = new Sketcher(resolved);
-      const store = new RedisStore(client, keys, sketcher, options?.loadText);
+      const store = new RedisStore(
+        client,
+        keys,
+        sketcher,
+        (options as SharedIndexOptions | undefined)?.loadText,
+      );
       return new SharedPlanIndex(client, keys, sketcher, store);
     } catch (error) {
       client.disconnect();
@@ -164,6 +172,30 @@ export class SharedPlanIndex {
           error.message += ` (${duplicates.length} ids in all were in the archive; the other documents were added)`;
         throw error;
       }
+    });
+  }
+
+  /**
+   * Add documents sketched with the archive's options (by
+   * `new PlanIndex(shared.options).sketch(doc)`, here or in worker threads),
+   * a few hundred per pipelined round trip. Ids already in the archive are
+   * left as they are and returned, in order; the others are added. Throws
+   * ERR_SAOCHEP_INDEX_INCOMPATIBLE, before anything is sent, for a sketch
+   * made with other options.
+   */
+  addSketched(sketches: readonly SketchedDocument[]): Promise<string[]> {
+    const fn = 'SharedPlanIndex.addSketched';
+    return this.call(fn, async () => {
+      if (!Array.isArray(sketches))
+        throw new SaochepTypeError(
+          'ERR_SAOCHEP_INVALID_ARGUMENT',
+          `${fn}: expected an array of sketched documents, got ${describeValue(sketches)}.`,
+        );
+      for (const sketched of sketches) checkSketched(sketched, this.sketcher.optionsKey, fn);
+      const existing: string[] = [];
+      for (let k = 0; k < sketches.length; k += ADD_BATCH)
+        existing.push(...(await this.store.addMany(sketches.slice(k, k + ADD_BATCH), fn)));
+      return existing;
     });
   }
 

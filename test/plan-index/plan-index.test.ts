@@ -508,3 +508,30 @@ describe('memory', () => {
     expect(memory.bytes).toBe(Object.values(memory.parts).reduce((a, b) => a + b, 0));
   });
 });
+
+describe('PlanIndex.documents', () => {
+  it('lists what was added, in order, less what was removed, through a save and a load', () => {
+    const index = new PlanIndex();
+    const given = DOCS.slice(0, 12).map((d, k) => ({ ...d, meta: { k } }));
+    for (const [k, doc] of given.entries()) {
+      if (k % 4 === 0) index.addReference(doc);
+      else index.add(doc);
+    }
+    index.remove(given[5].id);
+    const expected = given
+      .filter((_, k) => k !== 5)
+      .map((d) => ({
+        id: d.id,
+        meta: d.meta,
+        reference: given.indexOf(d) % 4 === 0,
+        text: d.text,
+      }));
+    expect([...index.documents()]).toEqual(expected);
+    expect([...PlanIndex.deserialize(index.serialize()).documents()]).toEqual(expected);
+    const textless = new PlanIndex({ keepTexts: false });
+    textless.add(given[0]);
+    expect([...textless.documents()]).toEqual([
+      { ...expected[0], reference: false, text: undefined },
+    ]);
+  });
+});
