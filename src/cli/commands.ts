@@ -14,11 +14,14 @@ import { type FileText, readDocumentFile } from '../read/read-file.js';
 import type { ScanReport } from '../scan/report-model.js';
 import { reportFormatOf, writeReport } from '../report/write-report.js';
 import { type ScanProgress, indexArchive, scanArchive } from '../scan/scan.js';
-import type { CheckResult, PlanMatch } from '../plan-index/plan-index.js';
+import type { CheckOptions, CheckResult, PlanMatch } from '../plan-index/plan-index.js';
+import { isRedisUrl, maskPassword } from '../shared-index/redis-url.js';
+import { SharedPlanIndex } from '../shared-index/shared-plan-index.js';
 import { givenIndexFlags, indexOptionsOf, numberOption } from './index-options.js';
 import { limitsOf } from './limit-options.js';
 import { ocrOptionsOf } from './ocr-options.js';
 import { ProgressBar } from './progress.js';
+import { type IndexRun, indexIntoRedis } from './shared-index-command.js';
 import { NothingReadError, UsageError } from './usage.js';
 
 /** Where a command writes. */
@@ -149,6 +152,7 @@ export async function scanCommand(
       error instanceof SaochepError &&
       (error.code === 'ERR_SAOCHEP_READ_FAILED' ||
         error.code.startsWith('ERR_SAOCHEP_INDEX') ||
+        error.code === 'ERR_SAOCHEP_STORE_UNAVAILABLE' ||
         error.code === 'ERR_SAOCHEP_IO')
     )
       throw new NothingReadError(error.message);
@@ -156,6 +160,7 @@ export async function scanCommand(
   }
   progress.finish();
   const { report, texts } = result;
+  if (result.index instanceof SharedPlanIndex) await result.index.close();
   await writeReport(out, report, texts, { language: lang });
   if (!quiet) io.stdout.write(scanSummary(report, out, (Date.now() - started) / 1000));
   if (report.plans.length === 0) {
@@ -175,7 +180,10 @@ export async function indexCommand(
 ): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('index takes one folder or .jsonl archive.');
   const out = values.out as string | undefined;
-  if (!out) throw new UsageError('index needs --out <saved.idx>: where to save the index.');
+  if (!out)
+    throw new UsageError(
+      'index needs --out <saved.idx|redis://HOST:PORT?name=ARCHIVE>: where to save the index.',
+    );
   const indexOptions = indexOptionsOf(values);
   if (values.add === true && givenIndexFlags(values).length > 0)
     throw new UsageError(
@@ -185,8 +193,18 @@ export async function indexCommand(
   const jobs = numberOption(values.jobs, 'jobs', 1, 256, true);
   const limits = limitsOf(values);
   const ocr = ocrOptionsOf(values);
-  await assertWritableFolder(out, 'index');
   const quiet = values.quiet === true;
+  if (isRedisUrl(out))
+    return indexRedisCommand(io, quiet, {
+      archive: positionals[0],
+      references: values.references as string | undefined,
+      out,
+      indexOptions,
+      jobs,
+      limits,
+      ocr,
+    });
+  await assertWritableFolder(out, 'index');
   // From before the index is read until it is saved: a second saochep index on the same file
   // waits, then reads what this one saved, so that neither loses the other's documents.
   return withFileLock(
@@ -199,6 +217,36 @@ export async function indexCommand(
       },
     },
   );
+}
+
+/** saochep index --out redis://…: the archive (or a saved index) into a shared archive. */
+async function indexRedisCommand(
+  io: CommandIo,
+  quiet: boolean,
+  run: Omit<IndexRun, 'onProgress' | 'onError'>,
+): Promise<number> {
+  const progress = progressOf(io, quiet);
+  const started = Date.now();
+  let indexed;
+  try {
+    indexed = await indexIntoRedis({
+      ...run,
+      onProgress: progress.onProgress,
+      onError: (file, message) => io.stderr.write(`not read: ${file}: ${message}\n`),
+    });
+  } finally {
+    progress.finish();
+  }
+  if (indexed.added + indexed.existing === 0 && indexed.notRead > 0) {
+    io.stderr.write(`saochep: nothing could be read from ${run.archive}.\n`);
+    return 2;
+  }
+  if (!quiet)
+    io.stdout.write(
+      `saochep ${maskPassword(run.out)}: ${indexed.size} documents (${indexed.added} added, ` +
+        `${indexed.existing} already there, ${indexed.notRead} not read) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+  return 0;
 }
 
 async function indexLocked(
@@ -265,17 +313,35 @@ async function indexLocked(
  * texts: a containment of 1). A copy under another name is not
  * the plan itself: it stays a source, so that a gate still stops it.
  */
-function selfMatches(file: string, text: string, index: PlanIndex, result: CheckResult): string[] {
+async function selfMatches(
+  file: string,
+  text: string,
+  index: CheckedIndex,
+  result: CheckResult,
+): Promise<string[]> {
   const path = resolve(file);
   const named = (m: PlanMatch) =>
     m.id === file || m.id === basename(file) || path.endsWith(`${sep}${m.id.split('/').join(sep)}`);
-  return result.matches
-    .filter((m) => {
-      if (!named(m)) return false;
-      const indexed = index.text(m.id);
-      return indexed !== undefined ? indexed === text : m.containment >= 0.999;
-    })
-    .map((m) => m.id);
+  const itself: string[] = [];
+  for (const m of result.matches) {
+    if (!named(m)) continue;
+    const indexed = await index.text(m.id);
+    if (indexed !== undefined ? indexed === text : m.containment >= 0.999) itself.push(m.id);
+  }
+  return itself;
+}
+
+/** The index saochep check runs against: a saved file, or a shared archive in Redis. */
+type CheckedIndex = Pick<SharedPlanIndex, 'check' | 'text' | 'close'>;
+
+async function openCheckedIndex(spec: string): Promise<CheckedIndex> {
+  if (isRedisUrl(spec)) return SharedPlanIndex.connect(spec);
+  const index = await PlanIndex.load(spec);
+  return {
+    check: async (input, options) => index.check(input, options),
+    text: async (id) => index.text(id),
+    close: async () => undefined,
+  };
 }
 
 /** saochep check. */
@@ -287,7 +353,9 @@ export async function checkCommand(
   if (positionals.length !== 1) throw new UsageError('check takes one document file.');
   const indexPath = values.index as string | undefined;
   if (!indexPath)
-    throw new UsageError('check needs --index <saved.idx> (build one with saochep index).');
+    throw new UsageError(
+      'check needs --index <saved.idx|redis://HOST:PORT?name=ARCHIVE> (build one with saochep index).',
+    );
   const limit = numberOption(values.limit, 'limit', 1, 10_000, true) ?? CHECK_DEFAULTS.limit;
   const failAbove = numberOption(values['fail-above'], 'fail-above', 0, 1, false);
   const limits = limitsOf(values);
@@ -300,20 +368,47 @@ export async function checkCommand(
     includeSameDay: values['same-day'] === true,
     ...(typeof values.date === 'string' ? { date: values.date } : {}),
   };
-  let index: PlanIndex;
   let text: string;
   let read: Pick<FileText, 'readBy' | 'ocrPages'>;
+  let index: CheckedIndex | undefined;
   try {
-    index = await PlanIndex.load(indexPath);
+    index = await openCheckedIndex(indexPath);
     const file = await readDocumentFile(positionals[0], { limits, ocr });
     text = file.text;
     read = { readBy: file.readBy, ...(file.ocrPages ? { ocrPages: file.ocrPages } : {}) };
   } catch (error) {
+    await index?.close();
     throw new NothingReadError((error as Error).message);
   }
-  const check = (exclude: string[]) => {
+  try {
+    return await checkAndTell(
+      positionals[0],
+      text,
+      read,
+      index,
+      checkOptions,
+      failAbove,
+      values,
+      io,
+    );
+  } finally {
+    await index.close();
+  }
+}
+
+async function checkAndTell(
+  file: string,
+  text: string,
+  read: Pick<FileText, 'readBy' | 'ocrPages'>,
+  index: CheckedIndex,
+  checkOptions: CheckOptions,
+  failAbove: number | undefined,
+  values: Record<string, string | boolean | undefined>,
+  io: CommandIo,
+): Promise<number> {
+  const check = async (exclude: string[]) => {
     try {
-      return index.check(text, { ...checkOptions, exclude });
+      return await index.check(text, { ...checkOptions, exclude });
     } catch (error) {
       // SaochepError or SaochepTypeError: a bad --date or --limit is bad usage.
       if ((error as { code?: unknown }).code === 'ERR_SAOCHEP_INVALID_OPTION')
@@ -321,15 +416,15 @@ export async function checkCommand(
       throw error;
     }
   };
-  let result = check([]);
-  const itself = selfMatches(positionals[0], text, index, result);
-  if (itself.length > 0) result = check(itself);
+  let result = await check([]);
+  const itself = await selfMatches(file, text, index, result);
+  if (itself.length > 0) result = await check(itself);
   const code = failAbove !== undefined && result.score >= failAbove ? EXIT_FAIL_ABOVE : 0;
   if (values.json === true) {
     io.stdout.write(
       `${JSON.stringify(
         {
-          file: positionals[0],
+          file,
           ...read,
           ...(itself.length > 0 ? { alreadyIndexedAs: itself } : {}),
           ...(failAbove !== undefined ? { failAbove, failed: code !== 0 } : {}),
@@ -347,7 +442,7 @@ export async function checkCommand(
   }
   const b = result.breakdown;
   const lines = [
-    `${positionals[0]}: sao chép score ${pct(result.score)} (from references ${pct(b.fromReferences)}, from other plans ${pct(b.fromPeers)}, original ${pct(b.original)}; ${pct(result.ignored)} set aside as boilerplate)`,
+    `${file}: sao chép score ${pct(result.score)} (from references ${pct(b.fromReferences)}, from other plans ${pct(b.fromPeers)}, original ${pct(b.original)}; ${pct(result.ignored)} set aside as boilerplate)`,
     `  ${result.finding.vi}`,
     `  ${result.finding.en}`,
   ];

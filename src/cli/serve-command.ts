@@ -61,7 +61,7 @@ export async function serveCommand(
     });
   } catch (error) {
     const e = error as { code?: string; message?: string };
-    if (e.code === 'ERR_SAOCHEP_NOT_SUPPORTED' || e.code === 'ERR_SAOCHEP_INVALID_OPTION')
+    if (e.code === 'ERR_SAOCHEP_INVALID_OPTION')
       throw new UsageError(e.message ?? String(error));
     throw error;
   }

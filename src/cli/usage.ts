@@ -28,6 +28,10 @@ Usage:
   saochep index <folder|archive.jsonl> --out saved.idx   build (or --add to) a saved index
   saochep serve --index saved.idx             serve checks over HTTP (see saochep help serve)
 
+Wherever --index or --out names an index, a shared archive in Redis can stand instead of
+the file: redis://[user:password@]HOST:PORT[/DB]?name=ARCHIVE, or for a Redis Cluster
+redis+cluster://HOST:PORT,HOST:PORT?name=ARCHIVE (default name saochep).
+
   saochep help <command>      options of a command (or saochep <command> --help)
   saochep --version           the version (also -V)
 
@@ -49,7 +53,11 @@ Options:
   --copied-at <x>       score from which a plan counts as copied, 0–1 (default 0.5)
   --threshold <x>       deprecated name of --copied-at
   --index <saved.idx>   also check against the documents of a saved index (its index
-                        options are used: the index options below cannot be given)
+                        options are used: the index options below cannot be given);
+                        it is extended in memory, not saved
+  --index <redis://…>   also check against a shared archive in Redis (redis://HOST:PORT
+                        ?name=ARCHIVE, redis+cluster://HOST:PORT,…): the plans and
+                        references read are added to it (ids already there are kept)
   --jobs <n>            worker threads for reading, signing and checking (default: number of cores)
   --lang <vi|en>        language of the HTML report at opening (default vi)
   --quiet               no progress bar and no summary
@@ -63,14 +71,15 @@ Examples:
   saochep scan archive.jsonl --copied-at 0.4 --min-passage 40 --out report.csv
 `;
 
-export const CHECK_HELP = `Usage: saochep check <file> --index <saved.idx> [options]
+export const CHECK_HELP = `Usage: saochep check <file> --index <saved.idx|redis://…> [options]
 
 Checks one plan against a saved index: its score, its sources and the copied passages.
 A plan that is itself in the index (a document of the same file name and the same text)
 is said to be so, and left out of its own sources.
 
 Options:
-  --index <saved.idx>   the index to check against (required)
+  --index <saved.idx>   the index to check against (required): a saved index, or a shared
+                        archive in Redis (redis://HOST:PORT?name=ARCHIVE, redis+cluster://…)
   --fail-above <x>      exit 4 when the score is at or above x, 0–1 (to gate an upload)
   --limit <n>           sources shown (default 10)
   --only-earlier        count only sources dated before the plan (undated references count)
@@ -83,17 +92,22 @@ ${OCR_HELP}
 The index options (shingle size, minimum passage…) are those saved in the index.
 
 ${LIMIT_OPTIONS_HELP}
-Example:
+Examples:
   saochep check ke-hoach-moi.docx --index archive.idx --fail-above 0.5
+  saochep check ke-hoach-moi.docx --index 'redis://10.0.0.5:6379?name=ha-noi' --json
 `;
 
-export const INDEX_HELP = `Usage: saochep index <folder|archive.jsonl> --out <saved.idx> [options]
+export const INDEX_HELP = `Usage: saochep index <folder|archive.jsonl|saved.idx> --out <saved.idx|redis://…> [options]
 
 Builds an index of an archive and saves it (atomically) for saochep check, saochep scan
---index, or an application's PlanIndex.load.
+--index, or an application's PlanIndex.load. With --out redis://… the documents go into a
+shared archive in Redis (created with the index options given, or extended: ids already
+there are kept), and a saved .idx given instead of an archive is migrated there.
 
 Options:
   --out <saved.idx>     where to save the index (required; checked before reading)
+  --out <redis://…>     a shared archive in Redis: redis://[user:password@]HOST:PORT[/DB]
+                        ?name=ARCHIVE, or redis+cluster://HOST:PORT,HOST:PORT?name=ARCHIVE
   --add                 extend the index already saved at --out instead of replacing it
                         (with its own index options: the index options below cannot be given)
   --references <path>   folder or .jsonl of directives and templates, indexed as references
@@ -103,8 +117,10 @@ Options:
 ${OCR_HELP}
 ${INDEX_OPTIONS}
 ${LIMIT_OPTIONS_HELP}
-Example:
+Examples:
   saochep index ./archive --references ./directives --out archive.idx
+  saochep index ./archive --out 'redis://127.0.0.1:6379?name=ha-noi'
+  saochep index archive.idx --out 'redis://127.0.0.1:6379?name=ha-noi'   (migrate)
 `;
 
 export const SERVE_HELP = `Usage: saochep serve --index <saved.idx|redis://host:port[/db]?name=archive> [options]
@@ -120,7 +136,8 @@ Options:
   --index <saved.idx>   the saved index to serve (a missing file starts an empty one);
                         or redis://[:password@]host:port[/db]?name=archive, a shared
                         archive in Redis that several serve processes serve at once
-                        (writes as durable as Redis's AOF settings make them)
+                        (writes as durable as Redis's AOF settings make them), or
+                        redis+cluster://host:port,host:port?name=archive on a Redis Cluster
   --host <address>      address to listen on (default 127.0.0.1: this machine only)
   --port <n>            port (default 8080; 0 picks a free one)
   --token-file <file>   every request but /v1/health needs Authorization: Bearer <token>,

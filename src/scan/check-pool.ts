@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { SaochepError } from '../errors.js';
 import type { PlanIndex } from '../plan-index/plan-index.js';
+import type { SharedPlanIndex } from '../shared-index/shared-plan-index.js';
 import type { CheckInput, CheckOptions, CheckResult } from '../plan-index/types.js';
 import { workerScript } from './worker-script.js';
 
@@ -96,4 +97,35 @@ export async function checkAll(
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
+}
+
+/** Checks in flight per job against a shared index: Redis answers while the others wait. */
+const SHARED_IN_FLIGHT_PER_JOB = 4;
+
+/**
+ * Check every plan against a shared index, several at once (each check waits
+ * on Redis most of its time); `onResult` is called for each plan in order.
+ */
+export async function checkAllShared(
+  index: SharedPlanIndex,
+  plans: readonly PlanCheck[],
+  jobs: number,
+  onResult: (result: CheckResult, n: number) => void,
+): Promise<void> {
+  const results = new Map<number, CheckResult>();
+  let next = 0;
+  let delivered = 0;
+  const run = async () => {
+    while (next < plans.length) {
+      const n = next++;
+      results.set(n, await index.check(plans[n].input, plans[n].options));
+      while (results.has(delivered)) {
+        const result = results.get(delivered)!;
+        results.delete(delivered);
+        onResult(result, delivered++);
+      }
+    }
+  };
+  const lanes = Math.min(plans.length, jobs * SHARED_IN_FLIGHT_PER_JOB);
+  await Promise.all(Array.from({ length: lanes }, run));
 }

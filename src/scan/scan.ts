@@ -16,7 +16,10 @@ import {
 } from '../errors.js';
 import { SCAN_DEFAULTS } from '../plan-index/defaults.js';
 import { PlanIndex } from '../plan-index/plan-index.js';
-import type { PlanIndexOptions } from '../plan-index/options.js';
+import type { CheckResult, SketchedDocument } from '../plan-index/types.js';
+import { isRedisUrl, maskPassword } from '../shared-index/redis-url.js';
+import { SharedPlanIndex } from '../shared-index/shared-plan-index.js';
+import { type PlanIndexOptions, optionsAsJson } from '../plan-index/options.js';
 import {
   REPORT_SCHEMA_VERSION,
   type ReportError,
@@ -30,7 +33,7 @@ import { collectFiles } from './collect-files.js';
 import { readJsonl } from './jsonl.js';
 import type { PlanRecord, PlanSource } from './prepare-plan.js';
 import { type OcrMode, resolveOcrOptions } from '../read/ocr/ocr-options.js';
-import { type PlanCheck, checkAll } from './check-pool.js';
+import { type PlanCheck, checkAll, checkAllShared } from './check-pool.js';
 import { type SerializableOcrOptions, prepareAll } from './worker-pool.js';
 
 /** Options of {@link scanArchive}. */
@@ -39,7 +42,14 @@ export interface ScanOptions {
   archive: string;
   /** A folder or JSONL archive of references: the directives the plans implement, templates. */
   references?: string;
-  /** A saved index whose documents the plans are also checked against (it is extended, not saved). */
+  /**
+   * An index whose documents the plans are also checked against: a saved
+   * index file (extended in memory, not saved), or a Redis URL
+   * (`redis://HOST:PORT[/DB]?name=ARCHIVE`, `redis+cluster://…`): a shared
+   * archive, to which the plans and references read are added (ids already
+   * in it are left as they are), so that scans on several machines see each
+   * other's plans.
+   */
   index?: string;
   /** Score from which a plan counts as copied (the CLI's --copied-at; not the index's LSH threshold). Default 0.5. */
   threshold?: number;
@@ -73,8 +83,12 @@ export interface ScanResult {
   report: ScanReport;
   /** Texts of the plans and references, by id. */
   texts: ReadonlyMap<string, string>;
-  /** The index of the archive (and references, and the saved index when one was given). */
-  index: PlanIndex;
+  /**
+   * The index of the archive (and references, and the saved index when one
+   * was given); with a Redis `index`, the SharedPlanIndex, still connected:
+   * close it when done.
+   */
+  index: PlanIndex | SharedPlanIndex;
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -182,19 +196,23 @@ export interface IndexedArchive {
   files: number;
 }
 
+/** Sources read per round with a shared index: it bounds the sketches waiting for Redis. */
+const SHARED_CHUNK = 4096;
+
 /**
  * Read an archive (and its references) into `index`: every document read,
  * dated and sketched in worker threads, then added in file order. Documents
- * already in the index (by id) are not added again.
+ * already in the index (by id) are not added again. A SharedPlanIndex is
+ * sent its documents a few thousand at a time, while the next are read.
  */
 export async function indexArchive(
-  index: PlanIndex,
+  index: PlanIndex | SharedPlanIndex,
   options: IndexArchiveOptions,
 ): Promise<IndexedArchive> {
-  if (!(index instanceof PlanIndex))
+  if (!(index instanceof PlanIndex) && !(index instanceof SharedPlanIndex))
     throw new SaochepTypeError(
       'ERR_SAOCHEP_INVALID_ARGUMENT',
-      `indexArchive: index must be a PlanIndex (new PlanIndex() or PlanIndex.load), got ${describeValue(index)}.`,
+      `indexArchive: index must be a PlanIndex (new PlanIndex() or PlanIndex.load) or a SharedPlanIndex, got ${describeValue(index)}.`,
     );
   assertArchiveOptions('indexArchive', options);
   const jobs = checkNumberOption(
@@ -238,42 +256,57 @@ export async function indexArchive(
     total,
     ...(ocrPages.total > 0 ? { ocrPages: { ...ocrPages } } : {}),
   });
-  for (const { sources, reference } of batches) {
-    if (sources.length === 0) continue;
-    await prepareAll(sources, {
-      jobs,
-      indexOptions: index.options,
-      reference,
-      limits,
-      ocr: options.ocr,
-      onOcrPages: (delta) => {
-        ocrPages.total += delta.queued;
-        ocrPages.done += delta.done;
-        options.onProgress?.(readProgress());
-      },
-      onPrepared: (result) => {
-        done++;
-        options.onProgress?.(readProgress());
-        if (!result.ok) {
-          errors.push(result.error);
-          return;
-        }
-        const { record, sketch } = result;
-        if (texts.has(record.id)) {
-          errors.push({
-            file: record.file,
-            code: 'ERR_SAOCHEP_DUPLICATE_ID',
-            message: `the id "${record.id}" is used twice: rename one of the files`,
-          });
-          return;
-        }
-        texts.set(record.id, record.text);
-        if (!index.has(record.id)) index.addSketched(sketch);
-        if (reference) referenceIds.add(record.id);
-        else records.push(record);
-      },
-    });
-  }
+  // With a shared index: the sketches of the round read last, sent while the next round is read.
+  let sending: Promise<unknown> = Promise.resolve();
+  let unsent: SketchedDocument[] = [];
+  const chunk = index instanceof SharedPlanIndex ? SHARED_CHUNK : Infinity;
+  for (const { sources: all, reference } of batches)
+    for (let first = 0; first < all.length; first += chunk) {
+      const sources = chunk === Infinity ? all : all.slice(first, first + chunk);
+      await prepareAll(sources, {
+        jobs,
+        indexOptions: index.options,
+        reference,
+        limits,
+        ocr: options.ocr,
+        onOcrPages: (delta) => {
+          ocrPages.total += delta.queued;
+          ocrPages.done += delta.done;
+          options.onProgress?.(readProgress());
+        },
+        onPrepared: (result) => {
+          done++;
+          options.onProgress?.(readProgress());
+          if (!result.ok) {
+            errors.push(result.error);
+            return;
+          }
+          const { record, sketch } = result;
+          if (texts.has(record.id)) {
+            errors.push({
+              file: record.file,
+              code: 'ERR_SAOCHEP_DUPLICATE_ID',
+              message: `the id "${record.id}" is used twice: rename one of the files`,
+            });
+            return;
+          }
+          texts.set(record.id, record.text);
+          if (index instanceof SharedPlanIndex) unsent.push(sketch);
+          else if (!index.has(record.id)) index.addSketched(sketch);
+          if (reference) referenceIds.add(record.id);
+          else records.push(record);
+        },
+      });
+      if (index instanceof SharedPlanIndex) {
+        await sending;
+        const batch = unsent;
+        unsent = [];
+        sending = index.addSketched(batch);
+        // Held until awaited; a failure is not unhandled meanwhile.
+        sending.catch(() => undefined);
+      }
+    }
+  await sending;
   return { records, referenceIds, texts, errors, files };
 }
 
@@ -312,9 +345,25 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
     256,
     true,
   );
-  const index = options.index
-    ? await PlanIndex.load(options.index)
-    : new PlanIndex(options.indexOptions);
+  const index = !options.index
+    ? new PlanIndex(options.indexOptions)
+    : isRedisUrl(options.index)
+      ? await SharedPlanIndex.connect(options.index)
+      : await PlanIndex.load(options.index);
+  try {
+    return await scanInto(index, options, { threshold, clusterSimilarity, limit, jobs });
+  } catch (error) {
+    if (index instanceof SharedPlanIndex) await index.close();
+    throw error;
+  }
+}
+
+async function scanInto(
+  index: PlanIndex | SharedPlanIndex,
+  options: ScanOptions,
+  settings: { threshold: number; clusterSimilarity: number; limit: number; jobs: number },
+): Promise<ScanResult> {
+  const { threshold, clusterSimilarity, limit, jobs } = settings;
   const { records, referenceIds, texts, errors, files } = await indexArchive(index, options);
 
   // Earliest first; undated plans last. Each is checked against what is not dated after it.
@@ -329,7 +378,7 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
     input: { text: record.text, meta: record.date ? { date: record.date } : undefined },
     options: { onlyEarlier: true, includeSameDay: true, exclude: [record.id], limit },
   }));
-  await checkAll(index, checks, jobs, (result, k) => {
+  const onResult = (result: CheckResult, k: number) => {
     const record = records[k];
     options.onProgress?.({ stage: 'check', done: k + 1, total: records.length });
     for (const m of result.matches)
@@ -370,13 +419,15 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
         passages: m.passages,
       })),
     });
-  });
+  };
+  if (index instanceof SharedPlanIndex) await checkAllShared(index, checks, jobs, onResult);
+  else await checkAll(index, checks, jobs, onResult);
 
   // Sources from a saved index: their texts come from it.
   for (const p of plans)
     for (const src of p.sources)
       if (!texts.has(src.id)) {
-        const text = index.text(src.id);
+        const text = await index.text(src.id);
         if (text !== undefined) texts.set(src.id, text);
       }
   const copied = plans.filter((p) => p.copied);
@@ -394,7 +445,7 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
     input: {
       archive: options.archive,
       ...(options.references ? { references: options.references } : {}),
-      ...(options.index ? { index: options.index } : {}),
+      ...(options.index ? { index: maskPassword(options.index) } : {}),
     },
     options: {
       threshold,
@@ -402,7 +453,7 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
       lshThreshold: index.options.threshold,
       clusterSimilarity,
       limit,
-      index: serializableOptions(index.options),
+      index: optionsAsJson(index.options),
     },
     summary: {
       files,
@@ -425,13 +476,4 @@ export async function scanArchive(options: ScanOptions): Promise<ScanResult> {
     errors: errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
   };
   return { report, texts, index };
-}
-
-/** Index options as JSON can carry them (patterns as their source). */
-function serializableOptions(options: object): Record<string, unknown> {
-  return JSON.parse(
-    JSON.stringify(options, (_, v: unknown) =>
-      v instanceof RegExp ? `/${v.source}/${v.flags}` : v,
-    ),
-  ) as Record<string, unknown>;
 }
