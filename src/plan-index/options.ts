@@ -81,6 +81,14 @@ export interface ResolvedIndexOptions {
 
 export { INDEX_DEFAULTS } from './defaults.js';
 
+/**
+ * Resolved options as plain JSON (for reports, stats and keys): they hold no
+ * RegExp or function (patterns are kept as their source and flags).
+ */
+export function optionsAsJson(options: ResolvedIndexOptions): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(options)) as Record<string, unknown>;
+}
+
 /** Optimal bands × rows are worth computing once per threshold and numPerm. */
 const LSH_PARAMS_CACHE = new Map<string, LshParams>();
 

@@ -32,9 +32,7 @@ const MIN_ANCHORS = 16;
 
 /** The options as a key: two sketchers with the same key make the same sketches. */
 export function optionsKeyOf(options: ResolvedIndexOptions): string {
-  return JSON.stringify(options, (_, v: unknown) =>
-    v instanceof RegExp ? `/${v.source}/${v.flags}` : v,
-  );
+  return JSON.stringify(options);
 }
 
 /** Reads and sketches documents with one set of index options. */

@@ -21,8 +21,6 @@ export type ServiceOnlyErrorCode =
   | 'ERR_SAOCHEP_TIMEOUT'
   /** The index is not loaded yet, the store is down, or the server is stopping. */
   | 'ERR_SAOCHEP_UNAVAILABLE'
-  /** A feature this version does not have yet (a Redis index). */
-  | 'ERR_SAOCHEP_NOT_SUPPORTED'
   /** A fault of the server itself. */
   | 'ERR_SAOCHEP_INTERNAL';
 
@@ -69,7 +67,6 @@ const STATUS: Record<ServiceErrorCode, number> = {
   ERR_SAOCHEP_OCR_PAGE_LIMIT: 422,
   ERR_SAOCHEP_OCR_UNAVAILABLE: 503,
   ERR_SAOCHEP_INTERNAL: 500,
-  ERR_SAOCHEP_NOT_SUPPORTED: 501,
   ERR_SAOCHEP_IO: 503,
   ERR_SAOCHEP_UNAVAILABLE: 503,
   ERR_SAOCHEP_TIMEOUT: 503,

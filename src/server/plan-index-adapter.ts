@@ -14,6 +14,7 @@ import type {
   StoredDocument,
 } from '../plan-index/plan-index.js';
 import type { PlanInfo, ServedIndex, ServedIndexStats } from './served-index.js';
+import { optionsAsJson } from '../plan-index/options.js';
 
 /** The PlanInfo of a stored document (as a saved index holds it). */
 export function infoOfStored(
@@ -116,11 +117,7 @@ export class PlanIndexAdapter implements ServedIndex {
       lastSnapshot,
       indexBytes: memory.bytes,
       textBytes: memory.texts,
-      options: JSON.parse(
-        JSON.stringify(this.index.options, (_, v: unknown) =>
-          v instanceof RegExp ? String(v) : v,
-        ),
-      ) as Record<string, unknown>,
+      options: optionsAsJson(this.index.options),
     };
   }
 

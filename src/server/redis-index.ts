@@ -6,14 +6,11 @@
  * of ours.
  */
 import type { CheckOptions, CheckResult, PlanDoc } from '../plan-index/plan-index.js';
+import { maskPassword } from '../shared-index/redis-url.js';
 import { SharedPlanIndex } from '../shared-index/shared-plan-index.js';
+import { optionsAsJson } from '../plan-index/options.js';
 import { infoOfStored } from './plan-index-adapter.js';
 import type { PlanInfo, ServedIndex, ServedIndexStats } from './served-index.js';
-
-/** The URL with its user and password (if any) replaced by "…", for messages. */
-export function maskPassword(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//…@');
-}
 
 /** A SharedPlanIndex served: connects in the background (see {@link RedisServedIndex.ready}). */
 export class RedisServedIndex implements ServedIndex {
@@ -102,9 +99,7 @@ export class RedisServedIndex implements ServedIndex {
       lastSnapshot: null,
       indexBytes: 0,
       textBytes: 0,
-      options: JSON.parse(
-        JSON.stringify(index.options, (_, v: unknown) => (v instanceof RegExp ? String(v) : v)),
-      ) as Record<string, unknown>,
+      options: optionsAsJson(index.options),
     };
   }
 
