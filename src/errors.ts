@@ -46,7 +46,9 @@ export type SaochepErrorCode =
   /** OCR of a page failed or took longer than the page time limit. */
   | 'ERR_SAOCHEP_OCR_FAILED'
   /** A document has more pages to read by OCR than the page limit. */
-  | 'ERR_SAOCHEP_OCR_PAGE_LIMIT';
+  | 'ERR_SAOCHEP_OCR_PAGE_LIMIT'
+  /** A check ran past its deadline (the `deadline` check option) and was stopped. */
+  | 'ERR_SAOCHEP_TIMEOUT';
 
 /** The codes thrown as {@link SaochepTypeError}: a caller passed a value of the wrong type or out of range. */
 export type SaochepTypeErrorCode =
@@ -83,6 +85,7 @@ export const ERROR_CLASS_OF: {
   ERR_SAOCHEP_OCR_UNAVAILABLE: 'SaochepError',
   ERR_SAOCHEP_OCR_FAILED: 'SaochepError',
   ERR_SAOCHEP_OCR_PAGE_LIMIT: 'SaochepError',
+  ERR_SAOCHEP_TIMEOUT: 'SaochepError',
 };
 
 /**

@@ -61,8 +61,7 @@ export async function serveCommand(
     });
   } catch (error) {
     const e = error as { code?: string; message?: string };
-    if (e.code === 'ERR_SAOCHEP_INVALID_OPTION')
-      throw new UsageError(e.message ?? String(error));
+    if (e.code === 'ERR_SAOCHEP_INVALID_OPTION') throw new UsageError(e.message ?? String(error));
     throw error;
   }
   if (!LOOPBACK.has(host) && !tokenFile)

@@ -96,6 +96,15 @@ export interface CheckOptions {
   exclude?: readonly string[];
   /** Align the copied passages of the returned matches. Default true. */
   passages?: boolean;
+  /**
+   * A time (as `Date.now()` gives it) by which the check must be done: past
+   * it, the check stops and throws ERR_SAOCHEP_TIMEOUT. It is looked at
+   * between stages and between sources, so a check stops within one
+   * source's alignment of it. For a service's request time limit; without
+   * it, a check runs to the end. It never changes a result: a check that
+   * finishes in time returns what it returns without one.
+   */
+  deadline?: number;
 }
 
 /** The index's own memory, in bytes; kept texts counted apart. */

@@ -15,6 +15,7 @@ export interface ResolvedCheckOptions {
   date: number | undefined;
   exclude: readonly string[];
   passages: boolean;
+  deadline: number | undefined;
 }
 
 /** Copy of meta through JSON, so that it is the same before and after a save. */
@@ -123,6 +124,13 @@ export function checkOptions(
       );
     }
   }
+  const deadline = options?.deadline;
+  if (deadline !== undefined && (typeof deadline !== 'number' || Number.isNaN(deadline))) {
+    throw new SaochepTypeError(
+      'ERR_SAOCHEP_INVALID_OPTION',
+      `${fn}: option deadline must be a time as Date.now() gives it (e.g. Date.now() + 5000), got ${describeValue(deadline)}.`,
+    );
+  }
   const exclude = options?.exclude ?? [];
   if (!Array.isArray(exclude) || exclude.some((x) => typeof x !== 'string')) {
     throw new SaochepTypeError(
@@ -137,6 +145,7 @@ export function checkOptions(
     date,
     exclude,
     passages: (options?.passages ?? CHECK_DEFAULTS.passages) !== false,
+    deadline,
   };
 }
 

@@ -54,22 +54,29 @@ interface CheckQuery {
   date?: string;
 }
 
-/** Reject with ERR_SAOCHEP_TIMEOUT when `work` takes longer than `ms`. */
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+function requestTimeout(ms: number): ServiceError {
+  return new ServiceError(
+    'ERR_SAOCHEP_TIMEOUT',
+    `the request took longer than the server's limit of ${ms / 1000} s. Send a smaller document, or ask for a longer --time-limit.`,
+  );
+}
+
+/**
+ * Reject with ERR_SAOCHEP_TIMEOUT when `work` takes longer than `ms`. The
+ * work is given its deadline (a Date.now() time) to stop at itself: a check
+ * runs on this thread, and only a check that stops frees it.
+ */
+function withDeadline<T>(work: (deadline: number) => Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new ServiceError(
-            'ERR_SAOCHEP_TIMEOUT',
-            `the request took longer than the server's limit of ${ms / 1000} s. Send a smaller document, or ask for a longer --time-limit.`,
-          ),
-        ),
-      ms,
-    );
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(requestTimeout(ms)), ms);
   });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+  const done = work(Date.now() + ms).catch((error: unknown) => {
+    // The check's own timeout, said as the server's.
+    if ((error as { code?: unknown }).code === 'ERR_SAOCHEP_TIMEOUT') throw requestTimeout(ms);
+    throw error;
+  });
+  return Promise.race([done, late]).finally(() => clearTimeout(timer));
 }
 
 /** The status and body for errors Fastify and its plugins raise before a handler runs. */
@@ -261,15 +268,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   }
 
-  const timed = <T>(work: () => Promise<T>) => withDeadline(work(), timeLimit);
+  const timed = <T>(work: (deadline: number) => Promise<T>) => withDeadline(work, timeLimit);
 
   app.post('/v1/check', { schema: { querystring: checkQuery } }, async (request) => {
     const q = request.query as CheckQuery;
     if (q.sameDay && !q.onlyEarlier)
       throw new ServiceError('ERR_SAOCHEP_INVALID_OPTION', 'sameDay goes with onlyEarlier=true.');
-    return timed(async () => {
+    return timed(async (deadline) => {
       const plan = await planOf(request);
       const checkOptions: CheckOptions = {
+        deadline,
         limit: q.limit ?? 10,
         onlyEarlier: q.onlyEarlier === true,
         includeSameDay: q.sameDay === true,

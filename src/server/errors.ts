@@ -17,8 +17,6 @@ export type ServiceOnlyErrorCode =
   | 'ERR_SAOCHEP_BODY_TOO_LARGE'
   /** The request's Content-Type is not one the endpoint takes. */
   | 'ERR_SAOCHEP_UNSUPPORTED_MEDIA_TYPE'
-  /** The request took longer than the server's time limit. */
-  | 'ERR_SAOCHEP_TIMEOUT'
   /** The index is not loaded yet, the store is down, or the server is stopping. */
   | 'ERR_SAOCHEP_UNAVAILABLE'
   /** A fault of the server itself. */

@@ -8,6 +8,7 @@ import { buildApp } from '../../src/server/app.js';
 import { BearerToken } from '../../src/server/auth.js';
 import type { ServedIndex } from '../../src/server/served-index.js';
 import { ServiceError } from '../../src/server/errors.js';
+import { SaochepError } from '../../src/errors.js';
 import { openApiDocument } from '../../src/server/openapi.js';
 import { OpenApiResponses } from './openapi-check.js';
 
@@ -95,6 +96,39 @@ describe('saochep serve: time limit and readiness', () => {
     release();
     // Once the index answers again, so does the server.
     expect((await post(url, '/v1/check', { text: 'kế hoạch' })).status).toBe(200);
+  });
+
+  it("gives each check the request's deadline, and says a check stopped by it as the server's timeout", async () => {
+    const { index, load, release } = standIn();
+    load();
+    release();
+    await index.ready();
+    const deadlines: Array<number | undefined> = [];
+    let stopItself = false;
+    const inner = index.check.bind(index);
+    index.check = async (input, options) => {
+      deadlines.push(options?.deadline);
+      if (stopItself) throw new SaochepError('ERR_SAOCHEP_TIMEOUT', 'PlanIndex.check: ran past');
+      return inner(input, options);
+    };
+    app = await buildApp({
+      index,
+      timeLimit: 5000,
+      token: new BearerToken('0123456789abcdef0123'),
+    });
+    const url = await listen(app);
+    const before = Date.now();
+    expect((await post(url, '/v1/check', { text: 'kế hoạch' })).status).toBe(200);
+    const after = Date.now();
+    expect(deadlines[0]).toBeGreaterThanOrEqual(before + 5000);
+    expect(deadlines[0]).toBeLessThanOrEqual(after + 5000);
+    stopItself = true;
+    const stopped = await post(url, '/v1/check', { text: 'kế hoạch' });
+    expect(stopped.status).toBe(503);
+    expect((stopped.body as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'ERR_SAOCHEP_TIMEOUT',
+      message: expect.stringMatching(/server's limit of 5 s/),
+    });
   });
 
   it('is live while the index loads, and ready (200) only once it is loaded', async () => {

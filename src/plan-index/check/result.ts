@@ -7,6 +7,7 @@ import { findingOf } from '../finding.js';
 import { toPassages } from '../passages.js';
 import type { ReadDocument } from '../read-document.js';
 import type { CheckResult } from '../types.js';
+import { type DeadlineGuard, NO_DEADLINE } from './deadline.js';
 import type { Scored } from './score.js';
 
 const NO_EDITS: Record<EditType, number> = { name: 0, number: 0, words: 0 };
@@ -35,6 +36,7 @@ export function checkResult(
   scored: Scored,
   ignored: number,
   options: { limit: number; passages: boolean },
+  overdue: DeadlineGuard = NO_DEADLINE,
 ): CheckResult {
   const { matches, score, fromReferences } = scored;
   if (matches.length === 0) return nothingFound(ignored);
@@ -54,7 +56,10 @@ export function checkResult(
   const returned = matches.slice(0, options.limit);
   if (options.passages)
     for (const m of returned)
-      if (m.aligned && m.source) m.passages = toPassages(query, m.source, m.aligned);
+      if (m.aligned && m.source) {
+        overdue('marking passages');
+        m.passages = toPassages(query, m.source, m.aligned);
+      }
   return {
     score,
     matches: returned.map(({ d: _d, aligned: _a, source: _s, ...match }) => match),

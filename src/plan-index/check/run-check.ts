@@ -17,6 +17,7 @@ import { type ResolvedCheckOptions, checkInput, checkOptions } from '../validate
 import { postingRequest } from './candidates.js';
 import type { CheckContext } from './check-context.js';
 import { type OwnContent, ownContent } from './own-content.js';
+import { type DeadlineGuard, deadlineGuard } from './deadline.js';
 import { checkResult, nothingFound } from './result.js';
 import { scoreMatches } from './score.js';
 import { type Verified, type VerifyRules, verifyCandidates } from './verify.js';
@@ -31,6 +32,7 @@ const VERIFY_ALL_UP_TO = 256;
 
 /** A check under way: the plan read, its options resolved. */
 interface Begun {
+  overdue: DeadlineGuard;
   text: string;
   meta: Record<string, unknown> | undefined;
   options: ResolvedCheckOptions;
@@ -44,7 +46,11 @@ function begin(
   fn: string,
 ): Begun {
   const { text, meta } = checkInput(input, fn);
-  return { text, meta, options: checkOptions(options, fn), query: sketcher.read(text) };
+  const resolved = checkOptions(options, fn);
+  const overdue = deadlineGuard(resolved.deadline, fn);
+  const query = sketcher.read(text);
+  overdue('reading the plan');
+  return { overdue, text, meta, options: resolved, query };
 }
 
 /** Whether the store verifies every document rather than search candidates. */
@@ -110,8 +116,9 @@ function finish(
     minPassage: options.minPassage,
     threshold: options.threshold,
     learnsStockPhrases: options.learnedBoilerplate > 0,
+    overdue: begun.overdue,
   });
-  return checkResult(begun.query, scored, own.ignored, begun.options);
+  return checkResult(begun.query, scored, own.ignored, begun.options, begun.overdue);
 }
 
 /** Check a plan against a synchronous store (the in-memory one). */
@@ -136,6 +143,7 @@ export function runCheck(
     const postings = store.postings(request);
     candidates = context.search.find(postings, request, summary, sketcher.options.minContainment);
   }
+  begun.overdue('finding candidates');
   const docs = store.documents(candidates);
   const verified = verifyCandidates(
     context,
@@ -145,6 +153,7 @@ export function runCheck(
     candidates,
     verifyRules(sketcher, begun),
   );
+  begun.overdue('verifying candidates');
   const fetched = uncached(context, verified, summary);
   const texts = fetched.length === 0 ? [] : store.texts(fetched);
   const sources = sourcesOf(context, sketcher, verified, summary, fetched, texts);
@@ -173,6 +182,7 @@ export async function runCheckAsync(
     const postings = await store.postings(request);
     candidates = context.search.find(postings, request, summary, sketcher.options.minContainment);
   }
+  begun.overdue('finding candidates');
   const docs = await store.documents(candidates);
   const verified = verifyCandidates(
     context,
@@ -182,6 +192,7 @@ export async function runCheckAsync(
     candidates,
     verifyRules(sketcher, begun),
   );
+  begun.overdue('verifying candidates');
   const fetched = uncached(context, verified, summary);
   const texts = fetched.length === 0 ? [] : await store.texts(fetched);
   const sources = sourcesOf(context, sketcher, verified, summary, fetched, texts);

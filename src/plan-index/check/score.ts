@@ -15,6 +15,7 @@ import type { ReadDocument } from '../read-document.js';
 import type { DocumentView } from '../store/index-store.js';
 import type { PlanMatch } from '../types.js';
 import type { CheckContext } from './check-context.js';
+import type { DeadlineGuard } from './deadline.js';
 import type { OwnContent } from './own-content.js';
 import { type Verified, stampFingerprints } from './verify.js';
 
@@ -46,6 +47,8 @@ export interface ScoreRules {
   threshold: number;
   /** Stock sentences many sources share count only while the index learns stock phrases. */
   learnsStockPhrases: boolean;
+  /** Throws once the check's deadline has passed. */
+  overdue: DeadlineGuard;
 }
 
 /** Align the plan with each verified source and measure the copied share. */
@@ -69,7 +72,10 @@ export function scoreMatches(
     minDensity: FALLBACK_MIN_DENSITY,
   };
   const aligner = planAligner(query, own.own, minPassage);
-  const alignedAll = sources.map((source) => (source ? aligner.align(source) : undefined));
+  const alignedAll = sources.map((source) => {
+    rules.overdue('aligning passages');
+    return source ? aligner.align(source) : undefined;
+  });
   // Sentences that many sources share are the genre's, whether or not the index has learned them.
   if (rules.learnsStockPhrases)
     dropSharedStock(
