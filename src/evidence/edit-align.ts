@@ -292,6 +292,34 @@ function gapCost(dq: number, ds: number): number {
 }
 
 /**
+ * Indices of `score`, highest score first, ties in index order. Scores are
+ * sums of whole lengths and half-syllable gap costs: twice each is a whole
+ * number, and (top - 2 × score) × n + index sorts them as numbers, without
+ * a comparator call per comparison. Any other score falls back to one.
+ */
+function bestFirst(score: Float64Array): Int32Array {
+  const n = score.length;
+  const out = new Int32Array(n);
+  let top = 0;
+  let whole = true;
+  for (let t = 0; t < n; t++) {
+    const doubled = 2 * score[t];
+    if (!Number.isInteger(doubled)) whole = false;
+    if (doubled > top) top = doubled;
+  }
+  if (whole && (top + 1) * n < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let t = 0; t < n; t++) keys[t] = (top - 2 * score[t]) * n + t;
+    keys.sort();
+    for (let k = 0; k < n; k++) out[k] = keys[k] % n;
+    return out;
+  }
+  for (let t = 0; t < n; t++) out[t] = t;
+  out.sort((a, b) => score[b] - score[a] || a - b);
+  return out;
+}
+
+/**
  * Chains of runs, each in order in both texts, best first, as arrays of run
  * indices. Each run is in one chain at most.
  */
@@ -302,6 +330,8 @@ function chainRuns(runs: Runs): number[][] {
   order.sort((a, b) => runs.q[a] - runs.q[b] || runs.s[a] - runs.s[b]);
   const score = new Float64Array(n);
   const pred = new Int32Array(n).fill(-1);
+  let longest = 0;
+  for (let k = 0; k < n; k++) if (runs.length[k] > longest) longest = runs.length[k];
   for (let t = 0; t < n; t++) {
     const a = order[t];
     const qa = runs.q[a];
@@ -311,6 +341,9 @@ function chainRuns(runs: Runs): number[][] {
     for (let u = t - 1; u >= 0 && u >= t - LOOKBACK; u--) {
       const b = order[u];
       const qb = runs.q[b];
+      // Earlier runs start no later in the plan: once even the longest run would end more than a
+      // gap before this one, so would every run further back.
+      if (qa - qb - longest > MAX_GAP) break;
       const sb = runs.s[b];
       if (qb >= qa || sb >= sa) continue;
       const dq = qa - (qb + runs.length[b]);
@@ -326,9 +359,7 @@ function chainRuns(runs: Runs): number[][] {
     }
     score[t] = best;
   }
-  const byScore = new Int32Array(n);
-  for (let t = 0; t < n; t++) byScore[t] = t;
-  byScore.sort((a, b) => score[b] - score[a] || a - b);
+  const byScore = bestFirst(score);
   const used = new Uint8Array(n);
   const chains: number[][] = [];
   for (let k = 0; k < n; k++) {

@@ -91,11 +91,26 @@ function isLegacyWordChar(c: number): boolean {
  * of two readings wins; 0.5 for another well-formed syllable; 0 otherwise.
  */
 function plausibility(word: string): number {
+  const known = PLAUSIBILITY.get(word);
+  if (known !== undefined) return known;
   const lower = word.normalize('NFC').toLowerCase();
   const rank = COMMON_SYLLABLE_RANK.get(lower);
-  if (rank !== undefined) return 1 - rank / (10 * COMMON_SYLLABLE_RANK.size);
-  return isVietnameseSyllable(lower) ? 0.5 : 0;
+  const value =
+    rank !== undefined
+      ? 1 - rank / (10 * COMMON_SYLLABLE_RANK.size)
+      : isVietnameseSyllable(lower)
+        ? 0.5
+        : 0;
+  // Words repeat (a language has a few thousand syllables): reading a legacy document again costs little.
+  if (PLAUSIBILITY.size >= MAX_REMEMBERED_WORDS) PLAUSIBILITY.clear();
+  PLAUSIBILITY.set(word, value);
+  return value;
 }
+
+/** {@link plausibility} of the words met, as written. */
+const PLAUSIBILITY = new Map<string, number>();
+/** Words remembered at most: a few MB, and it starts over beyond. */
+const MAX_REMEMBERED_WORDS = 100_000;
 
 /** Scratch buffers for decoding one word at a time. */
 const AS_TCVN3 = new DecodeOutput();
