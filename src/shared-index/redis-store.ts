@@ -28,7 +28,7 @@ import type { SketchedDocument } from '../plan-index/types.js';
 import { duplicateIdError } from '../plan-index/validate.js';
 import type { ArchiveKeys } from './keys.js';
 import { type DocumentRecord, decodeRecord, encodeRecord, packU32 } from './record.js';
-import { ADD_SCRIPT, POSTINGS_SCRIPT, REMOVE_SCRIPT } from './scripts.js';
+import { ADD_BATCH_SCRIPT, POSTINGS_SCRIPT, REMOVE_SCRIPT } from './scripts.js';
 
 /** A Redis server or cluster client. */
 export type RedisClient = Redis | Cluster;
@@ -37,10 +37,16 @@ type Arg = string | number | Buffer;
 
 /** The scripts as commands (ioredis's defineCommand: EVALSHA, EVAL once when Redis lacks the script). */
 interface ScriptCommands {
-  saochepAdd(numKeys: number, ...args: Arg[]): Promise<number>;
+  saochepAddBatch(numKeys: number, args: Arg[]): Promise<number[]>;
   saochepRemove(numKeys: number, ...args: Arg[]): Promise<number>;
   saochepPostings(numKeys: number, ...args: Arg[]): Promise<Array<string[] | number>>;
 }
+
+/**
+ * Documents per add script: Redis runs one script at a time, so a
+ * batch blocks other clients while it runs (about 10 ms at 64 plans).
+ */
+const SCRIPT_BATCH = 64;
 
 /** What the add script answers when the archive was dropped. */
 const DROPPED = -2;
@@ -50,7 +56,7 @@ const REMOVE_ATTEMPTS = 8;
 
 /** Define the archive scripts on a client (once per client). */
 export function defineScripts(client: RedisClient): void {
-  client.defineCommand('saochepAdd', { lua: ADD_SCRIPT });
+  client.defineCommand('saochepAddBatch', { lua: ADD_BATCH_SCRIPT });
   client.defineCommand('saochepRemove', { lua: REMOVE_SCRIPT });
   client.defineCommand('saochepPostings', { lua: POSTINGS_SCRIPT });
 }
@@ -305,56 +311,110 @@ export class RedisStore implements AsyncIndexStoreReader {
     return (await this.texts([Number(d)]))[0];
   }
 
-  /** The keys and arguments of the add script for a sketched document. */
-  private addCall(sketched: SketchedDocument): Arg[] {
-    const { stored, shingleSet } = sketched;
-    const { keys } = this;
-    const postingKeys = [
-      ...Array.from(stored.bandKeys, (k) => keys.band(k)),
-      ...Array.from(stored.anchors, (k) =>
-        stored.reference ? keys.referenceAnchor(k) : keys.anchor(k),
-      ),
-    ];
-    const all = [...keys.fixed(), ...postingKeys];
-    const text = stored.text;
-    return [
-      all.length,
-      ...all,
-      stored.id,
-      encodeRecord(stored),
-      // deflateRaw: Node's own zlib, fast both ways, about a third of the UTF-8 size on Vietnamese text.
-      text === undefined ? '' : deflateRawSync(Buffer.from(text, 'utf8')),
-      text === undefined ? '0' : '1',
-      this.sketcher.anchorBits(stored.size),
-      packU32(stored.titleShingles),
-      stored.reference ? packU32(shingleSet) : '',
-      ...countersOf(shingleSet),
-    ];
-  }
-
   /** Add a sketched document; ERR_SAOCHEP_DUPLICATE_ID when its id is stored. */
   async add(sketched: SketchedDocument, fn: string): Promise<void> {
-    const [numKeys, ...args] = this.addCall(sketched);
-    const d = await scripts(this.client).saochepAdd(numKeys as number, ...args);
-    if (d === DROPPED) throw this.droppedError(fn);
-    if (d < 0) throw duplicateIdError(sketched.stored.id, fn);
+    if ((await this.addMany([sketched], fn)).length > 0)
+      throw duplicateIdError(sketched.stored.id, fn);
   }
 
-  /** Add many in one pipeline; the ids refused as duplicates, in order. */
+  /**
+   * Add many, a script per {@link SCRIPT_BATCH} documents, all of them in one
+   * pipeline; the ids refused as duplicates (stored already, or given twice),
+   * in order. A batch with a stored id writes nothing and is sent again
+   * without it (another writer may have added it meanwhile: Redis decides).
+   */
   async addMany(batch: readonly SketchedDocument[], fn: string): Promise<string[]> {
-    const pipeline = this.client.pipeline();
-    for (const sketched of batch) {
-      const [numKeys, ...args] = this.addCall(sketched);
-      void scripts(pipeline).saochepAdd(numKeys as number, ...args);
+    const refused = new Set<number>();
+    const seen = new Set<string>();
+    for (const [k, sketched] of batch.entries()) {
+      if (seen.has(sketched.stored.id)) refused.add(k);
+      seen.add(sketched.stored.id);
     }
-    const replies = (await pipeline.exec()) ?? [];
-    const duplicates: string[] = [];
-    replies.forEach(([error, d], k) => {
-      if (error) throw error;
-      if (d === DROPPED) throw this.droppedError(fn);
-      if ((d as number) < 0) duplicates.push(batch[k].stored.id);
-    });
-    return duplicates;
+    let pending: number[][] = [];
+    const open = [...batch.keys()].filter((k) => !refused.has(k));
+    let chunk: number[] = [];
+    for (const k of open) {
+      chunk.push(k);
+      if (chunk.length === SCRIPT_BATCH) {
+        pending.push(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) pending.push(chunk);
+    while (pending.length > 0) {
+      const pipeline = this.client.pipeline();
+      for (const docs of pending) {
+        const [numKeys, ...args] = this.addBatchCall(docs.map((k) => batch[k]));
+        // One array, not spread: a batch has tens of thousands of arguments (ioredis flattens it).
+        void scripts(pipeline).saochepAddBatch(numKeys as number, args);
+      }
+      const replies = (await pipeline.exec()) ?? [];
+      const again: number[][] = [];
+      replies.forEach(([error, reply], b) => {
+        if (error) throw error;
+        const [status, ...stored] = reply as number[];
+        if (status === DROPPED) throw this.droppedError(fn);
+        if (status === 0) return;
+        const out = new Set(stored.map((k) => pending[b][k - 1]));
+        for (const k of out) refused.add(k);
+        const rest = pending[b].filter((k) => !out.has(k));
+        if (rest.length > 0) again.push(rest);
+      });
+      pending = again;
+    }
+    return [...refused].sort((a, b) => a - b).map((k) => batch[k].stored.id);
+  }
+
+  /** The keys and arguments of the batch add script (see ADD_BATCH_SCRIPT). */
+  private addBatchCall(batch: readonly SketchedDocument[]): Arg[] {
+    const { keys } = this;
+    const fixed = keys.fixed();
+    const keyIndex = new Map<string, number>();
+    const postingKeys: string[] = [];
+    const perDocument: Arg[] = [];
+    const counts = new Map<number, number>();
+    for (const { stored, shingleSet } of batch) {
+      const indices: number[] = [];
+      const post = (key: string) => {
+        let index = keyIndex.get(key);
+        if (index === undefined) {
+          index = fixed.length + postingKeys.length + 1;
+          keyIndex.set(key, index);
+          postingKeys.push(key);
+        }
+        indices.push(index);
+      };
+      for (const k of stored.bandKeys) post(keys.band(k));
+      for (const k of stored.anchors)
+        post(stored.reference ? keys.referenceAnchor(k) : keys.anchor(k));
+      for (const h of shingleSet) {
+        const a = firstCounter(h);
+        const b = secondCounter(h);
+        counts.set(a, (counts.get(a) ?? 0) + 1);
+        counts.set(b, (counts.get(b) ?? 0) + 1);
+      }
+      const text = stored.text;
+      perDocument.push(
+        stored.id,
+        encodeRecord(stored),
+        // deflateRaw: Node's own zlib, fast both ways, about a third of the UTF-8 size on Vietnamese text.
+        text === undefined ? '' : deflateRawSync(Buffer.from(text, 'utf8')),
+        text === undefined ? '0' : '1',
+        this.sketcher.anchorBits(stored.size),
+        packU32(stored.titleShingles),
+        stored.reference ? packU32(shingleSet) : '',
+        packU32(indices),
+      );
+    }
+    // Ascending: the same arguments for the same batch, whatever the order the counts were met in.
+    const ordered = Uint32Array.from(counts.keys()).sort();
+    const counters = new Uint32Array(2 * ordered.length);
+    for (let i = 0; i < ordered.length; i++) {
+      counters[2 * i] = ordered[i];
+      counters[2 * i + 1] = counts.get(ordered[i])!;
+    }
+    const all = [...fixed, ...postingKeys];
+    return [all.length, ...all, batch.length, ...perDocument, packU32(counters)];
   }
 
   /**

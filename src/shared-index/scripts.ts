@@ -1,23 +1,27 @@
 /**
  * The archive's Lua scripts. Redis runs a script whole, with nothing else in
  * between, and AOF logs its effects as one transaction: an add or a removal
- * is all done or not at all, under any number of writers, and the counts it
- * changes (document frequencies, reference shingles, live documents) are
- * changed by Redis itself, never read, changed and written back by a client.
+ * (of a batch of documents) is all done or not at all, under any number of
+ * writers, and the counts it changes (document frequencies, reference
+ * shingles, live documents) are changed by Redis itself, never read, changed
+ * and written back by a client.
  *
  * Lists arrive as little-endian u32 strings, read with Redis's `struct`,
- * except the frequency counters: the last arguments, one each ('#index',
- * as BITFIELD takes it), which spares the script a number-to-text each.
+ * except the frequency counters of a removal: the last arguments, one each
+ * ('#index', as BITFIELD takes it).
  * The fixed keys come first (see ArchiveKeys.fixed): 1 ids, 2 records,
  * 3 texts, 4 state, 5 frequency counters, 6 title shingles, 7 reference shingles,
  * 8 options (whose absence means the archive was dropped: a write then does nothing).
  */
 
-/** Shared by the write scripts: count a list of counters, title shingles and reference shingles by `delta`. */
-const COUNT = `
+const EACH_U32 = `
 local function each_u32(s, f)
   for pos = 1, #s, 4 do f((struct.unpack('<I4', s, pos))) end
 end
+`;
+
+/** Uncount a removed document: its counters, title shingles and reference shingles, by `delta`. */
+const COUNT = `${EACH_U32}
 local function count(first, titles, refs, delta)
   local args = {}
   local function flush()
@@ -49,26 +53,77 @@ local function count(first, titles, refs, delta)
 end
 `;
 
+/** Arguments of one document in {@link ADD_BATCH_SCRIPT}. */
+export const ADD_BATCH_STRIDE = 8;
+
 /**
- * Add one document. KEYS: the fixed keys, then its posting keys (band
- * buckets, then peer or reference anchors). ARGV: id, record, text ('' when
- * none), has text ('1'/'0'), anchor bits, title shingles, reference
- * shingles, then the frequency counters. Returns the document number, -1 when the
- * id is stored, -2 when the archive was dropped.
+ * Add a batch of documents, all or none. KEYS: the fixed keys, then every
+ * posting key of the batch once. ARGV: the number of documents n; then for
+ * each, ADD_BATCH_STRIDE arguments: id, record, text ('' when none), has
+ * text ('1'/'0'), anchor bits, title shingles, reference shingles (u32
+ * lists), and its posting keys as u32 indices into KEYS; then the batch's
+ * frequency counters as (counter, count) u32 pairs: the client adds up the
+ * counts of one counter over the batch, which gives the counters one INCRBY
+ * per document would give, with one BITFIELD operation per counter instead
+ * of one per document (and Redis parses a few arguments, not tens of thousands).
+ * Returns {0} when every document was added; {1, k…} when the ids of
+ * documents k (1-based) are stored already: then nothing was written, and
+ * the client sends the batch again without them; {-2} when the archive was
+ * dropped.
  */
-export const ADD_SCRIPT = `${COUNT}
-if redis.call('EXISTS', KEYS[8]) == 0 then return -2 end
-if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return -1 end
-local d = redis.call('HINCRBY', KEYS[4], 'next', 1) - 1
-redis.call('HSET', KEYS[1], ARGV[1], d)
-redis.call('HSET', KEYS[2], d, ARGV[2])
-if ARGV[4] == '1' then redis.call('HSET', KEYS[3], d, ARGV[3]) end
-local member = d * 32 + tonumber(ARGV[5])
-for i = 9, #KEYS do redis.call('SADD', KEYS[i], member) end
-count(8, ARGV[6], ARGV[7], 1)
-redis.call('HINCRBY', KEYS[4], 'bits:' .. ARGV[5], 1)
-redis.call('HINCRBY', KEYS[4], 'live', 1)
-return d
+export const ADD_BATCH_SCRIPT = `${EACH_U32}if redis.call('EXISTS', KEYS[8]) == 0 then return {-2} end
+local n = tonumber(ARGV[1])
+local stride = ${ADD_BATCH_STRIDE}
+local stored = {1}
+for k = 1, n do
+  if redis.call('HEXISTS', KEYS[1], ARGV[2 + (k - 1) * stride]) == 1 then stored[#stored + 1] = k end
+end
+if #stored > 1 then return stored end
+local members = {}
+local bits = {}
+for k = 1, n do
+  local a = 2 + (k - 1) * stride
+  local d = redis.call('HINCRBY', KEYS[4], 'next', 1) - 1
+  redis.call('HSET', KEYS[1], ARGV[a], d)
+  redis.call('HSET', KEYS[2], d, ARGV[a + 1])
+  if ARGV[a + 3] == '1' then redis.call('HSET', KEYS[3], d, ARGV[a + 2]) end
+  local member = d * 32 + tonumber(ARGV[a + 4])
+  each_u32(ARGV[a + 7], function(key)
+    local list = members[key]
+    if list == nil then
+      list = {}
+      members[key] = list
+    end
+    list[#list + 1] = member
+  end)
+  each_u32(ARGV[a + 5], function(h) redis.call('HINCRBY', KEYS[6], h, 1) end)
+  each_u32(ARGV[a + 6], function(h) redis.call('HINCRBY', KEYS[7], h, 1) end)
+  bits[ARGV[a + 4]] = (bits[ARGV[a + 4]] or 0) + 1
+end
+for key, list in pairs(members) do
+  for from = 1, #list, 4000 do
+    redis.call('SADD', KEYS[key], unpack(list, from, math.min(#list, from + 3999)))
+  end
+end
+for b, count in pairs(bits) do redis.call('HINCRBY', KEYS[4], 'bits:' .. b, count) end
+redis.call('HINCRBY', KEYS[4], 'live', n)
+local counters = ARGV[2 + n * stride]
+local args = {}
+local m = 0
+for pos = 1, #counters, 8 do
+  local c, count = struct.unpack('<I4I4', counters, pos)
+  args[m + 1] = 'INCRBY'
+  args[m + 2] = 'u32'
+  args[m + 3] = c * 32
+  args[m + 4] = count
+  m = m + 4
+  if m >= 4000 then
+    redis.call('BITFIELD', KEYS[5], 'OVERFLOW', 'SAT', unpack(args, 1, m))
+    m = 0
+  end
+end
+if m > 0 then redis.call('BITFIELD', KEYS[5], 'OVERFLOW', 'SAT', unpack(args, 1, m)) end
+return {0}
 `;
 
 /**
