@@ -42,6 +42,7 @@ export type {
   ConnectionOptions,
   RedisTarget,
   SharedIndexOptions,
+  SharedDocumentInfo,
 } from './shared-index/shared-plan-index.js';
 export { VERSION } from './version.js';
 

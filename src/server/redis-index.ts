@@ -41,22 +41,12 @@ export class RedisServedIndex implements ServedIndex {
     return this.index?.connected === true;
   }
 
-  private async info(index: SharedPlanIndex, id: string): Promise<PlanInfo> {
-    const info = await index.info(id);
-    if (!info) throw new Error(`the plan "${id}" vanished from Redis right after it was added`);
-    return infoOfStored(info);
-  }
-
   async add(doc: PlanDoc): Promise<PlanInfo> {
-    const index = await this.connecting;
-    await index.add(doc);
-    return this.info(index, doc.id);
+    return infoOfStored(await (await this.connecting).add(doc));
   }
 
   async addReference(doc: PlanDoc): Promise<PlanInfo> {
-    const index = await this.connecting;
-    await index.addReference(doc);
-    return this.info(index, doc.id);
+    return infoOfStored(await (await this.connecting).addReference(doc));
   }
 
   async remove(id: string): Promise<boolean> {

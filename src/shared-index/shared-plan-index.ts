@@ -36,6 +36,15 @@ export interface SharedIndexOptions extends PlanIndexOptions, ConnectionOptions 
   name?: string;
 }
 
+/** What the archive holds of a document apart from its text (see {@link SharedPlanIndex.info}). */
+export interface SharedDocumentInfo {
+  id: string;
+  meta: Record<string, unknown> | undefined;
+  reference: boolean;
+  /** Day number (days since 1970-01-01), as PlanIndex stores it; null when undated. */
+  date: number | null;
+}
+
 /** Documents sketched and sent to Redis per pipeline in {@link SharedPlanIndex.addAll}. */
 const ADD_BATCH = 256;
 
@@ -129,20 +138,26 @@ export class SharedPlanIndex {
     });
   }
 
-  /** Add a plan; ERR_SAOCHEP_DUPLICATE_ID when the id is in the archive (whoever added it). */
-  add(doc: PlanDoc): Promise<void> {
+  /**
+   * Add a plan; ERR_SAOCHEP_DUPLICATE_ID when the id is in the archive
+   * (whoever added it). Resolves to what was stored, as {@link info} gives it.
+   */
+  add(doc: PlanDoc): Promise<SharedDocumentInfo> {
     return this.addDocument(doc, false, 'SharedPlanIndex.add');
   }
 
   /** Add a reference document (a directive, a template): see PlanIndex.addReference. */
-  addReference(doc: PlanDoc): Promise<void> {
+  addReference(doc: PlanDoc): Promise<SharedDocumentInfo> {
     return this.addDocument(doc, true, 'SharedPlanIndex.addReference');
   }
 
-  private addDocument(doc: PlanDoc, reference: boolean, fn: string): Promise<void> {
+  private addDocument(doc: PlanDoc, reference: boolean, fn: string): Promise<SharedDocumentInfo> {
     return this.call(fn, async () => {
       checkDocument(doc, fn);
-      await this.store.add(this.sketcher.sketch(doc, reference, fn), fn);
+      const sketched = this.sketcher.sketch(doc, reference, fn);
+      await this.store.add(sketched, fn);
+      const { id, meta, date } = sketched.stored;
+      return { id, meta, reference, date };
     });
   }
 
@@ -212,15 +227,7 @@ export class SharedPlanIndex {
    * reference flag and date (days, as PlanIndex stores it); undefined when the
    * id is not in the archive.
    */
-  info(id: string): Promise<
-    | {
-        id: string;
-        meta: Record<string, unknown> | undefined;
-        reference: boolean;
-        date: number | null;
-      }
-    | undefined
-  > {
+  info(id: string): Promise<SharedDocumentInfo | undefined> {
     return this.call('SharedPlanIndex.info', async () => {
       assertText('SharedPlanIndex.info', id, 'id');
       const record = await this.store.record(id);

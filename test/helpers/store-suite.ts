@@ -16,8 +16,8 @@ import {
 
 /** An index seen through Promises: PlanIndex's methods, as a shared index has them. */
 export interface AsyncPlanIndex {
-  add(doc: PlanDoc): Promise<void>;
-  addReference(doc: PlanDoc): Promise<void>;
+  add(doc: PlanDoc): Promise<unknown>;
+  addReference(doc: PlanDoc): Promise<unknown>;
   remove(id: string): Promise<boolean>;
   has(id: string): Promise<boolean>;
   size(): Promise<number>;

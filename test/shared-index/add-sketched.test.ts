@@ -45,8 +45,11 @@ describe.skipIf(!REDIS_SERVER)('SharedPlanIndex.addSketched', () => {
           docs.slice(20).map(({ reference, ...doc }) => sketcher.sketch(doc, { reference })),
         ),
       ).toEqual(docs.slice(20, 30).map((d) => d.id));
-      for (const { reference, ...doc } of docs)
-        await (reference ? added.addReference(doc) : added.add(doc));
+      for (const { reference, ...doc } of docs) {
+        const stored = await (reference ? added.addReference(doc) : added.add(doc));
+        // add answers what info reads back, without asking Redis again.
+        expect(stored).toEqual(await added.info(doc.id));
+      }
       expect(await sketched.size()).toBe(docs.length);
       for (const { id, text } of docs.filter((d) => !d.reference).slice(0, 8)) {
         const options = { exclude: [id] };
