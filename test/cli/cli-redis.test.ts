@@ -10,8 +10,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanIndex, SharedPlanIndex } from '../../src/index.js';
 import {
@@ -21,10 +20,8 @@ import {
   TestRedis,
   freePort,
 } from '../helpers/redis-server.js';
+import { CLI, SAMPLE } from '../helpers/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/cli.js');
-const SAMPLE = join(ROOT, 'corpus/sample');
 const DIRECTIVES = join(SAMPLE, 'directives');
 
 /** Run the built CLI without blocking (the test's own Redis client stays served). */

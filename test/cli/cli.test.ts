@@ -7,13 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, CLI, SAMPLE } from '../helpers/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/cli.js');
-const SAMPLE = join(ROOT, 'corpus/sample');
 const tmp = mkdtempSync(join(tmpdir(), 'saochep-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

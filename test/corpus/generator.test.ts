@@ -4,8 +4,7 @@
  * seed's output, and honest plans share little body text.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Archive, type PlanTruth, generateArchive } from '../../corpus/generator/archive.js';
 import { applyDamage, DAMAGE_KINDS } from '../../corpus/generator/damage/damage.js';
@@ -16,9 +15,7 @@ import { archiveOutputs } from '../../corpus/generator/write.js';
 import { normalizeText, tokenize } from '../../src/index.js';
 import { shingleText } from '../../src/sketch/index.js';
 import { unzipStored } from '../helpers/zip.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SAMPLE = join(ROOT, 'corpus/sample');
+import { SAMPLE } from '../helpers/paths.js';
 
 const archive: Archive = generateArchive({ plans: 400, seed: 11 });
 const fileText = (id: string) => archive.files.get(id)!.text;

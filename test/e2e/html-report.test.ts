@@ -9,15 +9,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReport, scanArchive, type ScanReport } from '../../src/index.js';
 import type { ReportPlan } from '../../src/scan/report-model.js';
+import { ROOT, SAMPLE } from '../helpers/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SAMPLE = join(ROOT, 'corpus/sample');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const CHROMIUM = process.env.SAOCHEP_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);

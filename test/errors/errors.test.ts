@@ -4,8 +4,7 @@
  * the class its row names; and `instanceof` holds as the README says.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CLASS_OF } from '../../src/errors.js';
 import {
@@ -16,8 +15,7 @@ import {
   tokenize,
 } from '../../src/index.js';
 import { minhashSignature } from '../../src/sketch/index.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { ROOT } from '../helpers/paths.js';
 
 /** The rows of the README's errors table: code → class. */
 function readmeTable(): Map<string, string> {

@@ -15,14 +15,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withFileLock } from '../../src/files/file-lock.js';
 import { PlanIndex } from '../../src/plan-index/plan-index.js';
+import { ROOT, CLI } from '../helpers/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/cli.js');
 const PLANS = join(ROOT, 'corpus/sample/plans');
 const tmp = mkdtempSync(join(tmpdir(), 'saochep-lock-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -6,11 +6,10 @@
  * detectLanguage runs, so the check is not blind.
  */
 import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { ROOT } from '../helpers/paths.js';
 
 /** Resolution hook: posts every resolved URL to the main thread; `probe:done` marks the end. */
 const HOOKS = `

@@ -7,11 +7,9 @@
  * the main entry, which does load them, shows that neither is blind.
  */
 import { execFileSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const HEAVY = /^(node:)?(fs|fs\/promises|worker_threads|child_process)$/;
 
 /** Resolution hook: posts every specifier asked for to the main thread; `probe:done` marks the end. */

@@ -10,8 +10,6 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SaochepError, scanArchive } from '../../src/index.js';
 import { OcrSlots, PAGE_BREAK, fileTextOf, joinPages, pageAt } from '../../src/read/index.js';
@@ -29,8 +27,8 @@ import {
   wrapLines,
 } from '../helpers/scans.js';
 import { SENTENCES, referenceTokens } from '../helpers/vietnamese.js';
+import { ROOT } from '../helpers/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'saochep-ocr-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

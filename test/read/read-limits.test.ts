@@ -17,8 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileTextOf, readDocumentFile } from '../../src/read/read-file.js';
 import { READ_LIMIT_DEFAULTS, resolveReadLimits } from '../../src/read/read-limits.js';
@@ -34,9 +33,8 @@ import {
 } from '../helpers/hostile.js';
 import { makePdf } from '../helpers/pdf.js';
 import { SENTENCES } from '../helpers/vietnamese.js';
+import { CLI } from '../helpers/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/cli.js');
 const tmp = mkdtempSync(join(tmpdir(), 'saochep-limits-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -6,16 +6,14 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlanIndex } from '../../src/plan-index/plan-index.js';
 import { logPathOf } from '../../src/server/file-index.js';
 import { generatedPlan } from './plans.js';
 import { type ServeProcess, startServe } from '../helpers/serve-process.js';
+import { CLI } from '../helpers/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/cli.js');
 const tmp = mkdtempSync(join(tmpdir(), 'saochep-serve-process-'));
 const TOKEN = 'process-token-0123456789abcdef';
 const children: ChildProcess[] = [];

@@ -7,8 +7,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +17,8 @@ import { DocFrequency } from '../../src/plan-index/doc-frequency.js';
 import { countedSet } from '../../src/plan-index/read-document.js';
 import { Sketcher } from '../../src/plan-index/sketcher.js';
 import { NO_REDIS, REDIS_SERVER, TestRedis } from '../helpers/redis-server.js';
+import { ROOT } from '../helpers/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WRITERS = 4;
 const OWN = 24;
 
