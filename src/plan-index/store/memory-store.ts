@@ -195,8 +195,10 @@ export class MemoryStore implements IndexStore, PostingView, DocumentView {
       }
       store.insert(doc);
     }
-    store.bands.trim();
-    store.anchors.trim();
+    for (const table of [store.bands, store.anchors, store.referenceAnchors]) {
+      table.relay();
+      table.trim();
+    }
     if (!store.stats.restore(state)) {
       throw new SaochepError(
         'ERR_SAOCHEP_INDEX_CORRUPT',
