@@ -28,7 +28,7 @@ import type {
   StoreSummary,
 } from './index-store.js';
 import { type StoreSnapshot, SnapshotStatistics } from './snapshot.js';
-import { SharedStrings, type StringColumn, shareStrings } from './string-column.js';
+import { PackedStrings, SharedStrings, type StringColumn, shareStrings } from './string-column.js';
 
 const NO_DATE = -0x80000000;
 
@@ -43,7 +43,9 @@ interface ReadOnlyParts {
 export class MemoryStore implements IndexStore, PostingView, DocumentView {
   private ids: Array<string | undefined> = [];
   private metas: Array<Record<string, unknown> | undefined> = [];
+  /** Texts kept for documents added one by one; those of a store built whole are in {@link packedTexts}. */
   private keptTexts: Array<string | undefined> = [];
+  private packedTexts: PackedStrings | null = null;
   private dense = new Map<string, number>();
   private alive: Growable<Uint8Array> = new Growable(Uint8Array, 64);
   private references: Growable<Uint8Array> = new Growable(Uint8Array, 64);
@@ -195,6 +197,9 @@ export class MemoryStore implements IndexStore, PostingView, DocumentView {
       }
       store.insert(doc);
     }
+    // Out of the heap: the texts of a whole archive would otherwise be most of what each major GC moves.
+    store.packedTexts = PackedStrings.of(store.keptTexts);
+    store.keptTexts = new Array<string | undefined>(store.keptTexts.length);
     for (const table of [store.bands, store.anchors, store.referenceAnchors]) {
       table.relay();
       table.trim();
@@ -219,7 +224,7 @@ export class MemoryStore implements IndexStore, PostingView, DocumentView {
         meta: this.metas[d],
         reference: this.references.data[d] === 1,
         date: date === NO_DATE ? null : date,
-        text: this.keptTexts[d],
+        text: this.keptTextOf(d),
         size: this.sizes.data[d],
         bandKeys: this.bandKeysOf(d).slice(),
         anchors: this.anchorsOf(d).slice(),
@@ -296,7 +301,13 @@ export class MemoryStore implements IndexStore, PostingView, DocumentView {
   /** The text of document d: kept, or from loadText. */
   private textOf(d: number): string | undefined {
     if (this.readOnly) return this.readOnly.texts.get(d);
-    return this.keptTexts[d] ?? this.loadText?.(this.idOf(d));
+    return this.keptTextOf(d) ?? this.loadText?.(this.idOf(d));
+  }
+
+  /** The text kept for live document d, packed or not. */
+  private keptTextOf(d: number): string | undefined {
+    if (this.alive.data[d] !== 1) return undefined;
+    return this.keptTexts[d] ?? this.packedTexts?.get(d);
   }
 
   eachInBand(key: number, visit: (d: number) => void): void {
@@ -441,7 +452,7 @@ export class MemoryStore implements IndexStore, PostingView, DocumentView {
       if (this.alive.data[d] === 0) continue;
       idBytes += 2 * this.idOf(d).length + 16;
       if (this.metas[d] !== undefined) metaBytes += 2 * JSON.stringify(this.metas[d]).length;
-      textBytes += 2 * (this.keptTexts[d]?.length ?? 0);
+      textBytes += 2 * (this.keptTexts[d]?.length ?? 0) + (this.packedTexts?.bytesOf(d) ?? 0);
     }
     const parts: Record<string, number> = {
       fingerprints: this.fpData.byteLength + this.fpStart.byteLength + this.fpCount.byteLength,

@@ -78,3 +78,72 @@ export function shareStrings(values: ReadonlyArray<string | undefined>): SharedS
   }
   return { chunks, where };
 }
+
+/**
+ * A column of strings packed out of the JavaScript heap, UTF-16 code units as
+ * they are (so that any string, a lone surrogate included, comes back the
+ * same): the kept texts of a store built whole. A heap of a hundred thousand
+ * texts makes each major garbage collection mark and move them, which is
+ * what slowed the slowest checks; packed, the collector sees a few buffers.
+ */
+export class PackedStrings implements StringColumn {
+  private constructor(
+    private readonly buffers: Buffer[],
+    /** Three numbers per string: chunk (−1 for none), start and end in bytes. */
+    private readonly where: Float64Array,
+  ) {}
+
+  /** Pack `values` (undefined stays undefined). */
+  static of(values: ReadonlyArray<string | undefined>): PackedStrings {
+    const where = new Float64Array(Math.max(1, 3 * values.length));
+    const sizes: number[] = [];
+    let chunk = 0;
+    let used = 0;
+    for (let d = 0; d < values.length; d++) {
+      const s = values[d];
+      if (s === undefined) {
+        where[3 * d] = -1;
+        continue;
+      }
+      const bytes = 2 * s.length;
+      if (used + bytes > CHUNK_BYTES && used > 0) {
+        sizes.push(used);
+        chunk++;
+        used = 0;
+      }
+      where[3 * d] = chunk;
+      where[3 * d + 1] = used;
+      where[3 * d + 2] = used + bytes;
+      used += bytes;
+    }
+    sizes.push(used);
+    const buffers = sizes.map((n) => Buffer.allocUnsafe(n));
+    for (let d = 0; d < values.length; d++) {
+      const c = where[3 * d];
+      if (c >= 0) buffers[c].write(values[d]!, where[3 * d + 1], 'utf16le');
+    }
+    return new PackedStrings(buffers, where);
+  }
+
+  /** Strings packed (documents numbered below it). */
+  get length(): number {
+    return Math.floor(this.where.length / 3);
+  }
+
+  get(d: number): string | undefined {
+    if (d >= this.length) return undefined;
+    const chunk = this.where[3 * d];
+    if (chunk < 0) return undefined;
+    return this.buffers[chunk].toString('utf16le', this.where[3 * d + 1], this.where[3 * d + 2]);
+  }
+
+  /** Bytes of string d (two per code unit), 0 for none. */
+  bytesOf(d: number): number {
+    if (d >= this.length || this.where[3 * d] < 0) return 0;
+    return this.where[3 * d + 2] - this.where[3 * d + 1];
+  }
+
+  get byteLength(): number {
+    return this.buffers.reduce((s, b) => s + b.byteLength, 0) + this.where.byteLength;
+  }
+}
