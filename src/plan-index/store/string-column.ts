@@ -44,20 +44,25 @@ export class SharedStrings implements StringColumn {
   }
 }
 
-/** Strings as UTF-8 in shared memory. */
-export function shareStrings(values: ReadonlyArray<string | undefined>): SharedStringsData {
-  const count = values.length;
-  const where = new Float64Array(new SharedArrayBuffer(Math.max(1, 3 * count) * 8));
+/**
+ * Where each string goes in chunks of at most CHUNK_BYTES: per string its
+ * chunk (−1 for none), start and end, and each chunk's size.
+ */
+function layOut(
+  values: ReadonlyArray<string | undefined>,
+  bytesOf: (s: string) => number,
+  where: Float64Array,
+): number[] {
   const sizes: number[] = [];
   let chunk = 0;
   let used = 0;
-  for (let d = 0; d < count; d++) {
+  for (let d = 0; d < values.length; d++) {
     const s = values[d];
     if (s === undefined) {
       where[3 * d] = -1;
       continue;
     }
-    const bytes = Buffer.byteLength(s, 'utf8');
+    const bytes = bytesOf(s);
     if (used + bytes > CHUNK_BYTES && used > 0) {
       sizes.push(used);
       chunk++;
@@ -69,13 +74,29 @@ export function shareStrings(values: ReadonlyArray<string | undefined>): SharedS
     used += bytes;
   }
   sizes.push(used);
+  return sizes;
+}
+
+/** Write each string where {@link layOut} put it. */
+function fill(
+  values: ReadonlyArray<string | undefined>,
+  where: Float64Array,
+  buffers: Buffer[],
+  encoding: 'utf8' | 'utf16le',
+): void {
+  for (let d = 0; d < values.length; d++) {
+    const c = where[3 * d];
+    if (c >= 0) buffers[c].write(values[d]!, where[3 * d + 1], encoding);
+  }
+}
+
+/** Strings as UTF-8 in shared memory. */
+export function shareStrings(values: ReadonlyArray<string | undefined>): SharedStringsData {
+  const where = new Float64Array(new SharedArrayBuffer(Math.max(1, 3 * values.length) * 8));
+  const sizes = layOut(values, (s) => Buffer.byteLength(s, 'utf8'), where);
   const chunks = sizes.map((n) => new Uint8Array(new SharedArrayBuffer(Math.max(1, n))));
   const buffers = chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
-  for (let d = 0; d < count; d++) {
-    const c = where[3 * d];
-    if (c < 0) continue;
-    buffers[c].write(values[d]!, where[3 * d + 1], 'utf8');
-  }
+  fill(values, where, buffers, 'utf8');
   return { chunks, where };
 }
 
@@ -96,32 +117,8 @@ export class PackedStrings implements StringColumn {
   /** Pack `values` (undefined stays undefined). */
   static of(values: ReadonlyArray<string | undefined>): PackedStrings {
     const where = new Float64Array(Math.max(1, 3 * values.length));
-    const sizes: number[] = [];
-    let chunk = 0;
-    let used = 0;
-    for (let d = 0; d < values.length; d++) {
-      const s = values[d];
-      if (s === undefined) {
-        where[3 * d] = -1;
-        continue;
-      }
-      const bytes = 2 * s.length;
-      if (used + bytes > CHUNK_BYTES && used > 0) {
-        sizes.push(used);
-        chunk++;
-        used = 0;
-      }
-      where[3 * d] = chunk;
-      where[3 * d + 1] = used;
-      where[3 * d + 2] = used + bytes;
-      used += bytes;
-    }
-    sizes.push(used);
-    const buffers = sizes.map((n) => Buffer.allocUnsafe(n));
-    for (let d = 0; d < values.length; d++) {
-      const c = where[3 * d];
-      if (c >= 0) buffers[c].write(values[d]!, where[3 * d + 1], 'utf16le');
-    }
+    const buffers = layOut(values, (s) => 2 * s.length, where).map((n) => Buffer.allocUnsafe(n));
+    fill(values, where, buffers, 'utf16le');
     return new PackedStrings(buffers, where);
   }
 
