@@ -89,12 +89,11 @@ export async function indexIntoRedis(run: IndexRun): Promise<IndexedIntoRedis> {
     }
     for (const e of indexed.errors) run.onError(e.file, e.message);
     const size = await index.size();
-    const read = indexed.records.length + indexed.referenceIds.size;
     return {
       size,
       added: size - before,
       notRead: indexed.errors.length,
-      existing: Math.max(0, read - (size - before)),
+      existing: indexed.alreadyIndexed,
     };
   } finally {
     await index.close();

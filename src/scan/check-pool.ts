@@ -115,8 +115,9 @@ export async function checkAllShared(
   const results = new Map<number, CheckResult>();
   let next = 0;
   let delivered = 0;
+  let failed = false;
   const run = async () => {
-    while (next < plans.length) {
+    while (next < plans.length && !failed) {
       const n = next++;
       results.set(n, await index.check(plans[n].input, plans[n].options));
       while (results.has(delivered)) {
@@ -127,5 +128,13 @@ export async function checkAllShared(
     }
   };
   const lanes = Math.min(plans.length, jobs * SHARED_IN_FLIGHT_PER_JOB);
-  await Promise.all(Array.from({ length: lanes }, run));
+  // Once one check fails the scan fails: the other lanes stop asking Redis.
+  await Promise.all(
+    Array.from({ length: lanes }, () =>
+      run().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
 }

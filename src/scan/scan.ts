@@ -194,6 +194,8 @@ export interface IndexedArchive {
   errors: ReportError[];
   /** Files (and JSONL lines) found. */
   files: number;
+  /** Documents read whose id the index held already: left as they were, not added again. */
+  alreadyIndexed: number;
 }
 
 /** Sources read per round with a shared index: it bounds the sketches waiting for Redis. */
@@ -258,6 +260,7 @@ export async function indexArchive(
   });
   // With a shared index: the sketches of the round read last, sent while the next round is read.
   let sending: Promise<unknown> = Promise.resolve();
+  let alreadyIndexed = 0;
   let unsent: SketchedDocument[] = [];
   const chunk = index instanceof SharedPlanIndex ? SHARED_CHUNK : Infinity;
   for (const { sources: all, reference } of batches)
@@ -292,7 +295,8 @@ export async function indexArchive(
           }
           texts.set(record.id, record.text);
           if (index instanceof SharedPlanIndex) unsent.push(sketch);
-          else if (!index.has(record.id)) index.addSketched(sketch);
+          else if (index.has(record.id)) alreadyIndexed++;
+          else index.addSketched(sketch);
           if (reference) referenceIds.add(record.id);
           else records.push(record);
         },
@@ -301,13 +305,13 @@ export async function indexArchive(
         await sending;
         const batch = unsent;
         unsent = [];
-        sending = index.addSketched(batch);
+        sending = index.addSketched(batch).then((existing) => (alreadyIndexed += existing.length));
         // Held until awaited; a failure is not unhandled meanwhile.
         sending.catch(() => undefined);
       }
     }
   await sending;
-  return { records, referenceIds, texts, errors, files };
+  return { records, referenceIds, texts, errors, files, alreadyIndexed };
 }
 
 /** Scan an archive and build its report. */

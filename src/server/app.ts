@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { availableParallelism } from 'node:os';
 import type { CheckOptions, PlanDoc } from '../plan-index/plan-index.js';
+import { SaochepError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { BearerToken } from './auth.js';
 import { ServiceError, errorResponse } from './errors.js';
@@ -72,8 +73,10 @@ function withDeadline<T>(work: (deadline: number) => Promise<T>, ms: number): Pr
     timer = setTimeout(() => reject(requestTimeout(ms)), ms);
   });
   const done = work(Date.now() + ms).catch((error: unknown) => {
-    // The check's own timeout, said as the server's.
-    if ((error as { code?: unknown }).code === 'ERR_SAOCHEP_TIMEOUT') throw requestTimeout(ms);
+    // The library's check stopped at the deadline: said as the server's limit (a ServiceError, such
+    // as the upload reader's timeout, already says what took too long).
+    if (error instanceof SaochepError && error.code === 'ERR_SAOCHEP_TIMEOUT')
+      throw requestTimeout(ms);
     throw error;
   });
   return Promise.race([done, late]).finally(() => clearTimeout(timer));
@@ -226,8 +229,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
 
-  /** The plan of a check or a PUT: JSON or an upload. */
-  async function planOf(request: FastifyRequest): Promise<RequestPlan> {
+  /** The plan of a check or a PUT: JSON or an upload, read by `deadline` (the request's). */
+  async function planOf(request: FastifyRequest, deadline: number): Promise<RequestPlan> {
     if (!request.isMultipart()) {
       if (!validPlanBody(request.body)) {
         const why = (validPlanBody.errors ?? [])
@@ -262,7 +265,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'ERR_SAOCHEP_INVALID_ARGUMENT',
         'the upload has no "file" field: send the document as the form field "file".',
       );
-    const deadline = Date.now() + timeLimit;
     return planFromUpload(file.name, file.bytes, metaFromField(meta), (name, bytes) =>
       readers.read(name, bytes, deadline, timeLimit),
     );
@@ -275,7 +277,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (q.sameDay && !q.onlyEarlier)
       throw new ServiceError('ERR_SAOCHEP_INVALID_OPTION', 'sameDay goes with onlyEarlier=true.');
     return timed(async (deadline) => {
-      const plan = await planOf(request);
+      const plan = await planOf(request, deadline);
       const checkOptions: CheckOptions = {
         deadline,
         limit: q.limit ?? 10,
@@ -298,8 +300,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const { reference } = request.query as { reference?: boolean };
-      const { info, reading } = await timed(async () => {
-        const plan = await planOf(request);
+      const { info, reading } = await timed(async (deadline) => {
+        const plan = await planOf(request, deadline);
         const doc: PlanDoc = { id, text: plan.text, ...(plan.meta ? { meta: plan.meta } : {}) };
         const added = reference === true ? await index.addReference(doc) : await index.add(doc);
         return { info: added, reading: plan.reading };
