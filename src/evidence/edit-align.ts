@@ -593,6 +593,10 @@ export function alignAcrossEdits(
       return true;
     });
     if (parts.length === 0) return;
+    // A chain spanning fewer plan tokens than either rule needs of its own ones passes neither.
+    let spanEnd = 0;
+    for (const r of parts) spanEnd = Math.max(spanEnd, runs.q[r] + runs.length[r]);
+    if (spanEnd - runs.q[parts[0]] < Math.min(minShort, options.minTokens)) return;
     const { edits, matched, qFrom, qTo, core } = editsOf(parts, runs, q, qc, s, sc);
     let own = 0;
     let hits = 0;

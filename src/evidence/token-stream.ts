@@ -2,9 +2,8 @@
  * A text's tokens with where they stand in the original text: the basis of
  * passages and of boilerplate detection.
  */
-import { detectEncodingOf } from '../text/legacy/detect.js';
 import { sourceOffset } from '../text/nfc-origins.js';
-import { prepareWithOrigins } from '../text/prepare.js';
+import { type EncodingMemo, prepareWithOrigins, rawEncodingOf } from '../text/prepare.js';
 import {
   type GapSink,
   SCAN_DONE,
@@ -89,12 +88,14 @@ class StreamCollector implements GapSink {
 
 /**
  * The tokens of `tokenize(text)` as hashes (see tokenHash), with their place in
- * `text` itself, whatever form it arrived in (legacy encodings, NFD).
+ * `text` itself, whatever form it arrived in (legacy encodings, NFD). A text
+ * read again can pass the `memo` of its last reading: its encoding is not
+ * detected again.
  */
-export function tokenStream(text: string): TokenStream {
+export function tokenStream(text: string, memo: EncodingMemo = {}): TokenStream {
   const scanner = sharedScanner;
   if (scanner.scanStream(text) === SCAN_DONE) {
-    if (!mayBeLegacy(scanner) || detectEncodingOf(text) === 'unicode') {
+    if (!mayBeLegacy(scanner) || rawEncodingOf(text, memo) === 'unicode') {
       const n = scanner.hashCount;
       const stream: TokenStream = {
         count: n,
@@ -111,20 +112,23 @@ export function tokenStream(text: string): TokenStream {
       }
       return stream;
     }
-    return preparedStream(text);
+    return preparedStream(text, memo);
   }
   // Combining marks or invisible characters: the general loop handles them.
   const raw = new StreamCollector();
   const status = scanner.scan(text, raw);
-  if (status === SCAN_DONE && (!mayBeLegacy(scanner) || detectEncodingOf(text) === 'unicode')) {
+  if (
+    status === SCAN_DONE &&
+    (!mayBeLegacy(scanner) || rawEncodingOf(text, memo) === 'unicode')
+  ) {
     return raw.result();
   }
-  return preparedStream(text);
+  return preparedStream(text, memo);
 }
 
 /** The token stream of the complete path (NFC, legacy decoding), mapped back to places in `text`. */
-function preparedStream(text: string): TokenStream {
-  const prepared = prepareWithOrigins(text);
+function preparedStream(text: string, memo: EncodingMemo): TokenStream {
+  const prepared = prepareWithOrigins(text, memo);
   const collector = new StreamCollector();
   sharedScanner.scanNormalized(prepared.text, collector);
   const stream = collector.result();

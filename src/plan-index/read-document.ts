@@ -7,6 +7,7 @@ import { shingleCounts } from '../evidence/shingle-counts.js';
 import { type TitleRange, markFrame } from '../evidence/frame.js';
 import { type TokenStream, tokenStream } from '../evidence/token-stream.js';
 import { shingleTokenHashes } from '../sketch/shingle.js';
+import type { EncodingMemo } from '../text/prepare.js';
 import { toShingleSet } from '../sketch/shingle-set.js';
 
 /** What never counts in any document. */
@@ -32,9 +33,14 @@ export interface ReadDocument {
   title: TitleRange | null;
 }
 
-/** Read a text: tokens, boilerplate and shingles. */
-export function readDocument(text: string, size: number, rules: BoilerplateRules): ReadDocument {
-  const tokens = tokenStream(text);
+/** Read a text: tokens, boilerplate and shingles (`memo`: see tokenStream). */
+export function readDocument(
+  text: string,
+  size: number,
+  rules: BoilerplateRules,
+  memo?: EncodingMemo,
+): ReadDocument {
+  const tokens = tokenStream(text, memo);
   const mask = new Uint8Array(tokens.count);
   const title = rules.frame ? markFrame(text, tokens, mask) : null;
   for (const pattern of rules.ignorePatterns) {

@@ -21,6 +21,7 @@ import {
   readDocument,
   shinglesWithin,
 } from './read-document.js';
+import type { EncodingMemo } from '../text/prepare.js';
 import type { PlanDoc, SketchedDocument } from './types.js';
 import { cloneMeta } from './validate.js';
 
@@ -61,9 +62,9 @@ export class Sketcher {
     };
   }
 
-  /** Read a text: tokens, boilerplate and shingles. */
-  read(text: string): ReadDocument {
-    return readDocument(text, this.options.shingleSize, this.rules);
+  /** Read a text: tokens, boilerplate and shingles (`memo`: see tokenStream). */
+  read(text: string, memo?: EncodingMemo): ReadDocument {
+    return readDocument(text, this.options.shingleSize, this.rules, memo);
   }
 
   /** Low zero bits of the anchors of a document with `size` shingles: at least MIN_ANCHORS of them expected. */

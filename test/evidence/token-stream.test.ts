@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { parseDateLine, parseDateLineOf } from '../../src/evidence/dates.js';
 import { CAPITALS, LOWER, TITLE, tokenStream } from '../../src/evidence/token-stream.js';
 import { tokenHash } from '../../src/sketch/shingle.js';
+import { DecodeOutput } from '../../src/text/legacy/decode-output.js';
+import { detectEncodingOf } from '../../src/text/legacy/detect.js';
+import type { EncodingMemo } from '../../src/text/prepare.js';
 import { tokenize } from '../../src/text/tokenize.js';
+import { SENTENCES, toTcvn3, toVni } from '../helpers/vietnamese.js';
 
 const WORDS = [
   'kế',
@@ -71,6 +75,54 @@ describe('tokenStream', () => {
       fc.property(text, fc.constantFrom('\u00ad', '\u200b', ''), (t, invisible) => {
         const nfd = t.normalize('NFD').replace(/ /g, ` ${invisible}`);
         expect(Array.from(tokenStream(nfd).hashes)).toEqual(tokenize(nfd).map(tokenHash));
+      }),
+    );
+  });
+});
+
+describe('tokenStream with the memo of an earlier reading', () => {
+  const plain = SENTENCES.join('\n');
+  const texts = {
+    tcvn3: toTcvn3(plain),
+    vni: toVni(plain),
+    nfd: plain.normalize('NFD'),
+    'tcvn3 through NFD': toTcvn3(plain).normalize('NFD'),
+    unicode: plain,
+  };
+  for (const [name, t] of Object.entries(texts)) {
+    it(`reads ${name} text again as it read it the first time`, () => {
+      const first = tokenStream(t);
+      const memo: EncodingMemo = {};
+      const filled = tokenStream(t, memo);
+      const again = tokenStream(t, memo);
+      for (const stream of [filled, again]) {
+        expect(Array.from(stream.hashes)).toEqual(Array.from(first.hashes));
+        expect(Array.from(stream.starts)).toEqual(Array.from(first.starts));
+        expect(Array.from(stream.ends)).toEqual(Array.from(first.ends));
+        expect(Array.from(stream.upper)).toEqual(Array.from(first.upper));
+      }
+      expect(Array.from(first.hashes)).toEqual(tokenize(t).map(tokenHash));
+      // The memo holds what detection says, where detection was asked.
+      if (memo.raw !== undefined) expect(memo.raw).toBe(detectEncodingOf(t));
+      if (memo.nfc !== undefined) expect(memo.nfc).toBe(detectEncodingOf(t.normalize('NFC')));
+    });
+  }
+
+  it('detects legacy text once per reading, and not again with the memo', () => {
+    const memo: EncodingMemo = {};
+    tokenStream(texts.tcvn3, memo);
+    expect(memo).toEqual({ raw: 'tcvn3', nfc: 'tcvn3' });
+  });
+});
+
+describe('DecodeOutput.toString', () => {
+  it('gives what the UTF-16 decoder gives, lone surrogates included', () => {
+    const decoder = new TextDecoder('utf-16le');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }), (codes) => {
+        const out = new DecodeOutput();
+        for (const [k, c] of codes.entries()) out.push(c, k);
+        expect(out.toString()).toBe(decoder.decode(Uint16Array.from(codes)));
       }),
     );
   });

@@ -6,6 +6,7 @@
  * are immutable: the contexts of one pool share one cache of them.
  */
 import { QueryFingerprints } from '../../sketch/fingerprints.js';
+import type { EncodingMemo } from '../../text/prepare.js';
 import type { ReadDocument } from '../read-document.js';
 import { CandidateSearch } from './candidates.js';
 
@@ -16,9 +17,16 @@ import { CandidateSearch } from './candidates.js';
  */
 const CACHED_TOKENS = 4_000_000;
 
+/**
+ * Encodings remembered at most. Only sources whose encoding had to be detected
+ * (legacy hints, NFD) have one, and detecting costs as much as reading them.
+ */
+const REMEMBERED_ENCODINGS = 1 << 18;
+
 /** Sources read for alignment, least recently used out first, within a budget of tokens. */
 export class SourceCache {
   private readonly read = new Map<number, ReadDocument>();
+  private readonly encodings = new Map<number, EncodingMemo>();
   private tokens = 0;
   private generation = -1;
 
@@ -27,17 +35,34 @@ export class SourceCache {
    * the same (a removal or a compaction can give d to another document).
    */
   get(d: number, generation: number): ReadDocument | undefined {
-    if (generation !== this.generation) {
-      this.read.clear();
-      this.tokens = 0;
-      this.generation = generation;
-    }
+    this.sync(generation);
     const cached = this.read.get(d);
     if (cached) {
       this.read.delete(d);
       this.read.set(d, cached);
     }
     return cached;
+  }
+
+  /** What is known of source d's encoding, to read it with (filled in by the reading). */
+  encodingMemo(d: number, generation: number): EncodingMemo {
+    this.sync(generation);
+    return this.encodings.get(d) ?? {};
+  }
+
+  /** Keep what reading source d found out about its encoding, if it had to detect it. */
+  rememberEncoding(d: number, memo: EncodingMemo): void {
+    if (memo.raw === undefined && memo.nfc === undefined) return;
+    if (this.encodings.size >= REMEMBERED_ENCODINGS) this.encodings.clear();
+    this.encodings.set(d, memo);
+  }
+
+  private sync(generation: number): void {
+    if (generation === this.generation) return;
+    this.read.clear();
+    this.encodings.clear();
+    this.tokens = 0;
+    this.generation = generation;
   }
 
   /** Keep source d as read. */

@@ -4,7 +4,7 @@
  * (texts), score and result. The stages between the store's answers are
  * plain functions; the two drivers below differ only in waiting for them.
  */
-import { parseDateLine, parseMetaDate } from '../../evidence/dates.js';
+import { parseDateLineOf, parseMetaDate } from '../../evidence/dates.js';
 import type { ReadDocument } from '../read-document.js';
 import type { Sketcher } from '../sketcher.js';
 import type {
@@ -59,9 +59,9 @@ function verifiesAll(summary: StoreSummary): boolean {
 }
 
 function verifyRules(sketcher: Sketcher, begun: Begun): VerifyRules {
-  const { options, meta, text } = begun;
+  const { options, meta, text, query } = begun;
   return {
-    planDate: options.date ?? parseMetaDate(meta?.date) ?? parseDateLine(text),
+    planDate: options.date ?? parseMetaDate(meta?.date) ?? parseDateLineOf(text, query.tokens),
     onlyEarlier: options.onlyEarlier,
     includeSameDay: options.includeSameDay,
     exclude: new Set(options.exclude),
@@ -92,8 +92,13 @@ function sourcesOf(
   const read = new Map<number, ReadDocument | undefined>();
   for (const [k, d] of fetched.entries()) {
     const text = texts[k];
-    const source = text === undefined ? undefined : sketcher.read(text);
-    if (source) context.sources.set(d, source);
+    let source: ReadDocument | undefined;
+    if (text !== undefined) {
+      const memo = context.sources.encodingMemo(d, summary.generation);
+      source = sketcher.read(text, memo);
+      context.sources.rememberEncoding(d, memo);
+      context.sources.set(d, source);
+    }
     read.set(d, source);
   }
   return verified.map((v) =>

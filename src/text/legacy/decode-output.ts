@@ -12,6 +12,8 @@ import {
 } from '../char-table.js';
 
 const UTF16 = new TextDecoder('utf-16le');
+/** Outputs up to this many code units are built in JavaScript. */
+const SHORT_OUTPUT = 24;
 
 export class DecodeOutput {
   private codes = new Uint16Array(256);
@@ -66,6 +68,17 @@ export class DecodeOutput {
 
   /** The decoded text. */
   toString(): string {
+    // A word decoded for detection is a few code units: a call into the decoder costs more than building it.
+    // The decoder turns lone surrogates into U+FFFD: such text takes its path.
+    if (this.length <= SHORT_OUTPUT) {
+      let s = '';
+      for (let i = 0; i < this.length; i++) {
+        const c = this.codes[i];
+        if ((c & 0xf800) === 0xd800) return UTF16.decode(this.codes.subarray(0, this.length));
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
     return UTF16.decode(this.codes.subarray(0, this.length));
   }
 
