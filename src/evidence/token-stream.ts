@@ -117,10 +117,7 @@ export function tokenStream(text: string, memo: EncodingMemo = {}): TokenStream 
   // Combining marks or invisible characters: the general loop handles them.
   const raw = new StreamCollector();
   const status = scanner.scan(text, raw);
-  if (
-    status === SCAN_DONE &&
-    (!mayBeLegacy(scanner) || rawEncodingOf(text, memo) === 'unicode')
-  ) {
+  if (status === SCAN_DONE && (!mayBeLegacy(scanner) || rawEncodingOf(text, memo) === 'unicode')) {
     return raw.result();
   }
   return preparedStream(text, memo);

@@ -37,8 +37,7 @@ export function prepareWithOrigins(text: string, memo?: EncodingMemo): MappedTex
   let encoding = memo?.nfc;
   if (encoding === undefined) {
     // An NFC text is its own NFC: the detection of the text as given holds.
-    encoding =
-      nfc.text === text && memo?.raw !== undefined ? memo.raw : detectEncodingOf(nfc.text);
+    encoding = nfc.text === text && memo?.raw !== undefined ? memo.raw : detectEncodingOf(nfc.text);
     if (memo) memo.nfc = encoding;
   }
   if (encoding === 'unicode') return nfc;
