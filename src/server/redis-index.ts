@@ -74,8 +74,7 @@ export class RedisServedIndex implements ServedIndex {
   }
 
   /**
-   * Counts from Redis. `references` is not counted by the archive and is 0;
-   * indexBytes and textBytes are 0 (Redis's memory is Redis's to report:
+   * Counts from Redis. indexBytes and textBytes are 0 (Redis's memory is Redis's to report:
    * INFO memory), unsavedWrites 0 and lastSnapshot null (Redis persists).
    */
   async stats(): Promise<ServedIndexStats> {
@@ -84,7 +83,7 @@ export class RedisServedIndex implements ServedIndex {
       store: 'redis',
       archive: index.name,
       documents: await index.size(),
-      references: 0,
+      references: await index.references(),
       unsavedWrites: 0,
       lastSnapshot: null,
       indexBytes: 0,

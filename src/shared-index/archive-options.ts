@@ -22,7 +22,7 @@ interface StoredOptions {
 }
 
 /** Layout of the archive's keys and values that this saochep writes. */
-export const LAYOUT = 1;
+export const LAYOUT = 2;
 
 /** Option names that are no index options (they are not stored). */
 const NOT_STORED = new Set(['name', 'loadText', 'connectTimeout', 'commandTimeout']);

@@ -26,9 +26,15 @@ import type {
 } from '../plan-index/store/index-store.js';
 import type { SketchedDocument } from '../plan-index/types.js';
 import { duplicateIdError } from '../plan-index/validate.js';
-import type { ArchiveKeys } from './keys.js';
+import { type ArchiveKeys, shardOf } from './keys.js';
 import { type DocumentRecord, decodeRecord, encodeRecord, packU32 } from './record.js';
-import { ADD_BATCH_SCRIPT, POSTINGS_SCRIPT, REMOVE_SCRIPT } from './scripts.js';
+import {
+  ADD_BATCH_SCRIPT,
+  POSTINGS_ADD_SCRIPT,
+  POSTINGS_REMOVE_SCRIPT,
+  POSTINGS_SCRIPT,
+  REMOVE_SCRIPT,
+} from './scripts.js';
 
 /** A Redis server or cluster client. */
 export type RedisClient = Redis | Cluster;
@@ -40,11 +46,13 @@ interface ScriptCommands {
   saochepAddBatch(numKeys: number, args: Arg[]): Promise<number[]>;
   saochepRemove(numKeys: number, ...args: Arg[]): Promise<number>;
   saochepPostings(numKeys: number, ...args: Arg[]): Promise<Array<string[] | number>>;
+  saochepPostingsAdd(numKeys: number, args: Arg[]): Promise<number>;
+  saochepPostingsRemove(numKeys: number, args: Arg[]): Promise<number>;
 }
 
 /**
  * Documents per add script: Redis runs one script at a time, so a batch
- * blocks other clients while it runs (about 50 ms at 64 generated plans).
+ * blocks other clients while it runs.
  */
 const SCRIPT_BATCH = 64;
 
@@ -59,6 +67,8 @@ export function defineScripts(client: RedisClient): void {
   client.defineCommand('saochepAddBatch', { lua: ADD_BATCH_SCRIPT });
   client.defineCommand('saochepRemove', { lua: REMOVE_SCRIPT });
   client.defineCommand('saochepPostings', { lua: POSTINGS_SCRIPT });
+  client.defineCommand('saochepPostingsAdd', { lua: POSTINGS_ADD_SCRIPT });
+  client.defineCommand('saochepPostingsRemove', { lua: POSTINGS_REMOVE_SCRIPT });
 }
 
 function scripts(target: unknown): ScriptCommands {
@@ -222,27 +232,41 @@ export class RedisStore implements AsyncIndexStoreReader {
   async postings(request: PostingRequest): Promise<PostingView> {
     const { keys } = this;
     const { bandKeys, anchorKeys } = request;
-    const names: string[] = [];
-    for (const k of bandKeys) names.push(keys.band(k));
-    for (const k of anchorKeys) names.push(keys.anchor(k));
-    for (const k of anchorKeys) names.push(keys.referenceAnchor(k));
-    const reply = await scripts(this.client).saochepPostings(
-      names.length,
-      ...names,
-      bandKeys.length,
-      request.anchorCap,
-    );
+    // One script per shard, all sent at once: in a cluster each goes to the node that holds its shard.
+    const byShard = new Map<number, { bands: number[]; anchors: number[] }>();
+    const shard = (key: number) => {
+      const s = shardOf(key);
+      let lists = byShard.get(s);
+      if (lists === undefined) byShard.set(s, (lists = { bands: [], anchors: [] }));
+      return lists;
+    };
+    for (const k of bandKeys) shard(k).bands.push(k);
+    for (const k of anchorKeys) shard(k).anchors.push(k);
     const bands = new Map<number, Int32Array>();
     const peer = new Map<number, Int32Array | number>();
     const reference = new Map<number, Int32Array>();
-    const b = bandKeys.length;
-    const a = anchorKeys.length;
-    for (let i = 0; i < b; i++) bands.set(bandKeys[i], members(reply[i] as string[]));
-    for (let i = 0; i < a; i++) {
-      const r = reply[b + i];
-      peer.set(anchorKeys[i], typeof r === 'number' ? r : members(r));
-      reference.set(anchorKeys[i], members(reply[b + a + i] as string[]));
-    }
+    await Promise.all(
+      [...byShard.values()].map(async (lists) => {
+        const names: string[] = [];
+        for (const k of lists.bands) names.push(keys.band(k));
+        for (const k of lists.anchors) names.push(keys.anchor(k));
+        for (const k of lists.anchors) names.push(keys.referenceAnchor(k));
+        const reply = await scripts(this.client).saochepPostings(
+          names.length,
+          ...names,
+          lists.bands.length,
+          request.anchorCap,
+        );
+        const b = lists.bands.length;
+        const a = lists.anchors.length;
+        for (let i = 0; i < b; i++) bands.set(lists.bands[i], members(reply[i] as string[]));
+        for (let i = 0; i < a; i++) {
+          const r = reply[b + i];
+          peer.set(lists.anchors[i], typeof r === 'number' ? r : members(r));
+          reference.set(lists.anchors[i], members(reply[b + a + i] as string[]));
+        }
+      }),
+    );
     return new FetchedPostings(bands, peer, reference);
   }
 
@@ -319,9 +343,11 @@ export class RedisStore implements AsyncIndexStoreReader {
 
   /**
    * Add many, a script per {@link SCRIPT_BATCH} documents, all of them in one
-   * pipeline; the ids refused as duplicates (stored already, or given twice),
-   * in order. A batch with a stored id writes nothing and is sent again
-   * without it (another writer may have added it meanwhile: Redis decides).
+   * pipeline, then their posting lists, a script per shard; the ids refused
+   * as duplicates (stored already, or given twice), in order. A batch with a
+   * stored id writes nothing and is sent again without it (another writer
+   * may have added it meanwhile: Redis decides). Resolves once every added
+   * document is in its posting lists.
    */
   async addMany(batch: readonly SketchedDocument[], fn: string): Promise<string[]> {
     const refused = new Set<number>();
@@ -341,52 +367,63 @@ export class RedisStore implements AsyncIndexStoreReader {
       }
     }
     if (chunk.length > 0) pending.push(chunk);
+    const postings = new ShardedPostings(this.keys);
+    const added: number[] = [];
     while (pending.length > 0) {
       const pipeline = this.client.pipeline();
       for (const docs of pending) {
         const [numKeys, ...args] = this.addBatchCall(docs.map((k) => batch[k]));
-        // One array (ioredis flattens it): a batch names thousands of posting keys.
+        // One array (ioredis flattens it): a batch sends thousands of arguments.
         void scripts(pipeline).saochepAddBatch(numKeys as number, args);
       }
       const replies = (await pipeline.exec()) ?? [];
       const again: number[][] = [];
       replies.forEach(([error, reply], b) => {
         if (error) throw error;
-        const [status, ...stored] = reply as number[];
+        const [status, ...rest] = reply as number[];
         if (status === DROPPED) throw this.droppedError(fn);
-        if (status === 0) return;
-        const out = new Set(stored.map((k) => pending[b][k - 1]));
+        if (status === 0) {
+          pending[b].forEach((k, i) => {
+            const { stored } = batch[k];
+            postings.add(stored, rest[i] * 32 + this.sketcher.anchorBits(stored.size));
+            added.push(rest[i]);
+          });
+          return;
+        }
+        const out = new Set(rest.map((k) => pending[b][k - 1]));
         for (const k of out) refused.add(k);
-        const rest = pending[b].filter((k) => !out.has(k));
-        if (rest.length > 0) again.push(rest);
+        const left = pending[b].filter((k) => !out.has(k));
+        if (left.length > 0) again.push(left);
       });
       pending = again;
     }
+    await this.writePostings(postings, added);
     return [...refused].sort((a, b) => a - b).map((k) => batch[k].stored.id);
+  }
+
+  /** Write posting lists, a script per shard at once, then take the documents out of pending. */
+  private async writePostings(postings: ShardedPostings, added: readonly number[]): Promise<void> {
+    if (added.length === 0) return;
+    await Promise.all(
+      postings
+        .shards()
+        .map(({ names, members }) =>
+          scripts(this.client).saochepPostingsAdd(names.length, [
+            ...names,
+            ...members.map(packU32),
+          ]),
+        ),
+    );
+    for (let k = 0; k < added.length; k += 4000)
+      await this.client.srem(this.keys.pending, ...added.slice(k, k + 4000));
   }
 
   /** The keys and arguments of the batch add script (see ADD_BATCH_SCRIPT). */
   private addBatchCall(batch: readonly SketchedDocument[]): Arg[] {
-    const { keys } = this;
-    const fixed = keys.fixed();
-    const keyIndex = new Map<string, number>();
-    const postingKeys: string[] = [];
+    const fixed = this.keys.fixed();
     const perDocument: Arg[] = [];
     const counts = new Map<number, number>();
     for (const { stored, shingleSet } of batch) {
-      const indices: number[] = [];
-      const post = (key: string) => {
-        let index = keyIndex.get(key);
-        if (index === undefined) {
-          index = fixed.length + postingKeys.length + 1;
-          keyIndex.set(key, index);
-          postingKeys.push(key);
-        }
-        indices.push(index);
-      };
-      for (const k of stored.bandKeys) post(keys.band(k));
-      for (const k of stored.anchors)
-        post(stored.reference ? keys.referenceAnchor(k) : keys.anchor(k));
       for (const h of shingleSet) {
         const a = firstCounter(h);
         const b = secondCounter(h);
@@ -403,7 +440,7 @@ export class RedisStore implements AsyncIndexStoreReader {
         this.sketcher.anchorBits(stored.size),
         packU32(stored.titleShingles),
         stored.reference ? packU32(shingleSet) : '',
-        packU32(indices),
+        stored.reference ? '1' : '0',
       );
     }
     // Ascending: the same arguments for the same batch, whatever the order the counts were met in.
@@ -413,13 +450,13 @@ export class RedisStore implements AsyncIndexStoreReader {
       counters[2 * i] = ordered[i];
       counters[2 * i + 1] = counts.get(ordered[i])!;
     }
-    const all = [...fixed, ...postingKeys];
-    return [all.length, ...all, batch.length, ...perDocument, packU32(counters)];
+    return [fixed.length, ...fixed, batch.length, ...perDocument, packU32(counters)];
   }
 
   /**
    * Remove a document; false when the id is not stored. As in memory,
    * stock-phrase counts are corrected from its text when it has one.
+   * Resolves once its member is out of its posting lists.
    */
   async remove(id: string): Promise<boolean> {
     const { keys } = this;
@@ -431,25 +468,106 @@ export class RedisStore implements AsyncIndexStoreReader {
       const record = decodeRecord(recordBytes);
       const text = (await this.texts([Number(d)]))[0];
       const set = text === undefined ? EMPTY : countedSet(this.sketcher.read(text));
-      const postingKeys = [
-        ...Array.from(record.bandKeys, (k) => keys.band(k)),
-        ...Array.from(record.anchors, (k) =>
-          record.reference ? keys.referenceAnchor(k) : keys.anchor(k),
-        ),
-      ];
-      const all = [...keys.fixed(), ...postingKeys];
+      const fixed = keys.fixed();
       const done = await scripts(this.client).saochepRemove(
-        all.length,
-        ...all,
+        fixed.length,
+        ...fixed,
         id,
         d,
-        Number(d) * 32 + this.sketcher.anchorBits(record.size),
         packU32(record.titleShingles),
         record.reference && text !== undefined ? packU32(set) : '',
+        record.reference ? '1' : '0',
+        this.sketcher.anchorBits(record.size),
         ...countersOf(set),
       );
-      if (done >= 0) return done === 1;
+      if (done < 0) continue;
+      if (done === 1) await this.unpost(Number(d), record);
+      return done === 1;
     }
     throw new Error(`document "${id}" kept changing while it was being removed`);
+  }
+
+  /** Take a removed document out of its posting lists, then out of `removing`. */
+  private async unpost(d: number, record: DocumentRecord): Promise<void> {
+    const postings = new ShardedPostings(this.keys);
+    const member = d * 32 + this.sketcher.anchorBits(record.size);
+    postings.add(record, member);
+    await Promise.all(
+      postings
+        .shards()
+        .map(({ names }) =>
+          scripts(this.client).saochepPostingsRemove(names.length, [...names, member]),
+        ),
+    );
+    await this.client.hdel(this.keys.removing, String(d));
+  }
+
+  /**
+   * Finish what writers that died left half done: posting lists of documents
+   * still pending are written (adding a member twice changes nothing), and
+   * removed documents still listed are taken out. Any process may run it at
+   * any time, beside live writers. Resolves to the documents finished.
+   */
+  async repair(): Promise<number> {
+    const { keys } = this;
+    const [pending, removing] = await Promise.all([
+      this.client.smembers(keys.pending),
+      this.client.hgetallBuffer(keys.removing),
+    ]);
+    let finished = 0;
+    if (pending.length > 0) {
+      const records = await this.client.hmgetBuffer(keys.records, ...pending);
+      const postings = new ShardedPostings(this.keys);
+      pending.forEach((d, k) => {
+        const bytes = records[k];
+        if (!bytes) return;
+        const record = decodeRecord(bytes);
+        postings.add(record, Number(d) * 32 + this.sketcher.anchorBits(record.size));
+      });
+      await this.writePostings(postings, pending.map(Number));
+      finished += pending.length;
+    }
+    for (const [d, bytes] of Object.entries(removing)) {
+      await this.unpost(Number(d), decodeRecord(bytes));
+      finished++;
+    }
+    return finished;
+  }
+
+  /** Reference documents in the archive. */
+  async references(): Promise<number> {
+    return Number((await this.client.hget(this.keys.state, 'references')) ?? 0);
+  }
+}
+
+/** Posting list members to write, grouped by shard and list. */
+class ShardedPostings {
+  private readonly lists = new Map<number, Map<string, number[]>>();
+
+  constructor(private readonly keys: ArchiveKeys) {}
+
+  /** Every posting list of a document, with its member. */
+  add(doc: Pick<DocumentRecord, 'bandKeys' | 'anchors' | 'reference'>, member: number): void {
+    const { keys } = this;
+    for (const k of doc.bandKeys) this.list(k, keys.band(k)).push(member);
+    for (const k of doc.anchors)
+      this.list(k, doc.reference ? keys.referenceAnchor(k) : keys.anchor(k)).push(member);
+  }
+
+  private list(key: number, name: string): number[] {
+    const s = shardOf(key);
+    let shard = this.lists.get(s);
+    if (shard === undefined) this.lists.set(s, (shard = new Map()));
+    let list = shard.get(name);
+    if (list === undefined) shard.set(name, (list = []));
+    return list;
+  }
+
+  /** Per shard, its lists' names and their members, in the order they were first met. */
+  shards(): Array<{ names: string[]; members: number[][] }> {
+    return [...this.lists.values()].map((shard) => ({
+      names: [...shard.keys()],
+      members: [...shard.values()],
+    }));
   }
 }

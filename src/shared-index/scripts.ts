@@ -1,17 +1,22 @@
 /**
  * The archive's Lua scripts. Redis runs a script whole, with nothing else in
- * between, and AOF logs its effects as one transaction: an add or a removal
- * (of a batch of documents) is all done or not at all, under any number of
- * writers, and the counts it changes (document frequencies, reference
- * shingles, live documents) are changed by Redis itself, never read, changed
- * and written back by a client.
+ * between, and AOF logs its effects as one transaction: the archive's part
+ * of an add or a removal (of a batch of documents) is all done or not at
+ * all, under any number of writers, and the counts it changes (document
+ * frequencies, reference shingles, live documents, references) are changed
+ * by Redis itself, never read, changed and written back by a client. The
+ * posting lists follow, a script per shard; until they are written the
+ * documents are listed as pending (or removing), and a writer that dies in
+ * between leaves them for the next connection to finish.
  *
  * Lists arrive as little-endian u32 strings, read with Redis's `struct`,
  * except the frequency counters of a removal: the last arguments, one each
  * ('#index', as BITFIELD takes it).
  * The fixed keys come first (see ArchiveKeys.fixed): 1 ids, 2 records,
  * 3 texts, 4 state, 5 frequency counters, 6 title shingles, 7 reference shingles,
- * 8 options (whose absence means the archive was dropped: a write then does nothing).
+ * 8 options (whose absence means the archive was dropped: a write then does nothing),
+ * 9 pending, 10 removing. The posting lists live in shards of their own
+ * (see keys.ts): their scripts touch one shard's lists each.
  */
 
 const EACH_U32 = `
@@ -57,19 +62,21 @@ end
 export const ADD_BATCH_STRIDE = 8;
 
 /**
- * Add a batch of documents, all or none. KEYS: the fixed keys, then every
- * posting key of the batch once. ARGV: the number of documents n; then for
- * each, ADD_BATCH_STRIDE arguments: id, record, text ('' when none), has
- * text ('1'/'0'), anchor bits, title shingles, reference shingles (u32
- * lists), and its posting keys as u32 indices into KEYS; then the batch's
- * frequency counters as (counter, count) u32 pairs: the client adds up the
- * counts of one counter over the batch, which gives the counters one INCRBY
- * per document would give, with one BITFIELD operation per counter instead
- * of one per document (and Redis parses a few arguments, not tens of thousands).
- * Returns {0} when every document was added; {1, k…} when the ids of
- * documents k (1-based) are stored already: then nothing was written, and
- * the client sends the batch again without them; {-2} when the archive was
- * dropped.
+ * Add a batch of documents to the archive's own keys, all or none: ids,
+ * records, texts, counters, state; each document is also put in `pending`
+ * until the writer has written its posting lists (POSTINGS_ADD_SCRIPT, one
+ * per shard) and takes it out. KEYS: the fixed keys. ARGV: the number of
+ * documents n; then for each, ADD_BATCH_STRIDE arguments: id, record, text
+ * ('' when none), has text ('1'/'0'), anchor bits, title shingles, reference
+ * shingles (u32 lists), reference ('1'/'0'); then the batch's frequency
+ * counters as (counter, count) u32 pairs: the client adds up the counts of
+ * one counter over the batch, which gives the counters one INCRBY per
+ * document would give, with one BITFIELD operation per counter instead of
+ * one per document (and Redis parses a few arguments, not tens of thousands).
+ * Returns {0, d…} (the documents' numbers) when every document was added;
+ * {1, k…} when the ids of documents k (1-based) are stored already: then
+ * nothing was written, and the client sends the batch again without them;
+ * {-2} when the archive was dropped.
  */
 export const ADD_BATCH_SCRIPT = `${EACH_U32}if redis.call('EXISTS', KEYS[8]) == 0 then return {-2} end
 local n = tonumber(ARGV[1])
@@ -79,34 +86,25 @@ for k = 1, n do
   if redis.call('HEXISTS', KEYS[1], ARGV[2 + (k - 1) * stride]) == 1 then stored[#stored + 1] = k end
 end
 if #stored > 1 then return stored end
-local members = {}
+local added = {0}
 local bits = {}
+local references = 0
 for k = 1, n do
   local a = 2 + (k - 1) * stride
   local d = redis.call('HINCRBY', KEYS[4], 'next', 1) - 1
   redis.call('HSET', KEYS[1], ARGV[a], d)
   redis.call('HSET', KEYS[2], d, ARGV[a + 1])
   if ARGV[a + 3] == '1' then redis.call('HSET', KEYS[3], d, ARGV[a + 2]) end
-  local member = d * 32 + tonumber(ARGV[a + 4])
-  each_u32(ARGV[a + 7], function(key)
-    local list = members[key]
-    if list == nil then
-      list = {}
-      members[key] = list
-    end
-    list[#list + 1] = member
-  end)
+  redis.call('SADD', KEYS[9], d)
   each_u32(ARGV[a + 5], function(h) redis.call('HINCRBY', KEYS[6], h, 1) end)
   each_u32(ARGV[a + 6], function(h) redis.call('HINCRBY', KEYS[7], h, 1) end)
   bits[ARGV[a + 4]] = (bits[ARGV[a + 4]] or 0) + 1
-end
-for key, list in pairs(members) do
-  for from = 1, #list, 4000 do
-    redis.call('SADD', KEYS[key], unpack(list, from, math.min(#list, from + 3999)))
-  end
+  if ARGV[a + 7] == '1' then references = references + 1 end
+  added[#added + 1] = d
 end
 for b, count in pairs(bits) do redis.call('HINCRBY', KEYS[4], 'bits:' .. b, count) end
 redis.call('HINCRBY', KEYS[4], 'live', n)
+if references > 0 then redis.call('HINCRBY', KEYS[4], 'references', references) end
 local counters = ARGV[2 + n * stride]
 local args = {}
 local m = 0
@@ -123,34 +121,62 @@ for pos = 1, #counters, 8 do
   end
 end
 if m > 0 then redis.call('BITFIELD', KEYS[5], 'OVERFLOW', 'SAT', unpack(args, 1, m)) end
-return {0}
+return added
 `;
 
 /**
- * Remove one document, as read by the client: KEYS as for add (its posting
- * keys from its record). ARGV: id, its document number as read, its posting
- * member, title shingles, reference shingles, then the frequency counters
- * (from its text; none when it has none). Returns 1 when removed, 0 when the id is not
- * stored, -1 when it now names another document (the client reads again).
+ * Add members to posting lists of one shard. KEYS: the lists; ARGV: for
+ * each, its new members (d × 32 + anchor bits) as a u32 list. Adding a
+ * member twice changes nothing, so a repair may write what a writer wrote.
+ */
+export const POSTINGS_ADD_SCRIPT = `
+for i = 1, #KEYS do
+  local s = ARGV[i]
+  local list = {}
+  for pos = 1, #s, 4 do list[#list + 1] = (struct.unpack('<I4', s, pos)) end
+  for from = 1, #list, 4000 do
+    redis.call('SADD', KEYS[i], unpack(list, from, math.min(#list, from + 3999)))
+  end
+end
+return #KEYS
+`;
+
+/** Take one member (ARGV[1]) out of posting lists of one shard (KEYS). */
+export const POSTINGS_REMOVE_SCRIPT = `
+for i = 1, #KEYS do redis.call('SREM', KEYS[i], ARGV[1]) end
+return #KEYS
+`;
+
+/**
+ * Remove one document from the archive's own keys, as read by the client:
+ * its record moves to `removing` until the client has taken its member out
+ * of its posting lists (POSTINGS_REMOVE_SCRIPT, one per shard). KEYS: the
+ * fixed keys. ARGV: id, its document number as read, title shingles,
+ * reference shingles, reference ('1'/'0'), anchor bits, then the frequency
+ * counters (from its text; none when it has none). Returns 1 when removed,
+ * 0 when the id is not stored, -1 when it now names another document (the
+ * client reads again).
  */
 export const REMOVE_SCRIPT = `${COUNT}
 local d = redis.call('HGET', KEYS[1], ARGV[1])
 if not d then return 0 end
 if d ~= ARGV[2] then return -1 end
-count(6, ARGV[4], ARGV[5], -1)
-for i = 9, #KEYS do redis.call('SREM', KEYS[i], ARGV[3]) end
+count(7, ARGV[3], ARGV[4], -1)
+local record = redis.call('HGET', KEYS[2], d)
+if record then redis.call('HSET', KEYS[10], d, record) end
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('HDEL', KEYS[2], d)
 redis.call('HDEL', KEYS[3], d)
-local bits = 'bits:' .. (tonumber(ARGV[3]) % 32)
+local bits = 'bits:' .. ARGV[6]
 if redis.call('HINCRBY', KEYS[4], bits, -1) <= 0 then redis.call('HDEL', KEYS[4], bits) end
 redis.call('HINCRBY', KEYS[4], 'live', -1)
+if ARGV[5] == '1' then redis.call('HINCRBY', KEYS[4], 'references', -1) end
 return 1
 `;
 
 /**
- * The postings of one check, read in one call. KEYS: band buckets, peer
- * anchor lists, reference anchor lists (as many as peer ones). ARGV: the
+ * The postings of one check in one shard, read in one call. KEYS: band
+ * buckets, peer anchor lists, reference anchor lists (as many as peer ones). ARGV: the
  * number of band keys, the anchor cap. Returns, per band key its members,
  * per peer anchor its members when at most the cap, else its length, and
  * per reference anchor its members.
@@ -179,6 +205,6 @@ export const OPEN_SCRIPT = `
 local stored = redis.call('GET', KEYS[1])
 if stored then return stored end
 redis.call('SET', KEYS[1], ARGV[1])
-redis.call('HSET', KEYS[2], 'epoch', ARGV[2], 'next', 0, 'live', 0)
+redis.call('HSET', KEYS[2], 'epoch', ARGV[2], 'next', 0, 'live', 0, 'references', 0)
 return ARGV[1]
 `;

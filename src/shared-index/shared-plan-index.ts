@@ -108,6 +108,8 @@ export class SharedPlanIndex {
         sketcher,
         (options as SharedIndexOptions | undefined)?.loadText,
       );
+      // Posting lists a writer that died left unwritten (or removed documents still listed).
+      await guarded(fn, () => store.repair());
       return new SharedPlanIndex(client, keys, sketcher, store);
     } catch (error) {
       client.disconnect();
@@ -128,6 +130,11 @@ export class SharedPlanIndex {
   /** Documents in the archive, references included. */
   size(): Promise<number> {
     return this.call('SharedPlanIndex.size', () => this.store.size());
+  }
+
+  /** Reference documents in the archive (added with addReference). */
+  references(): Promise<number> {
+    return this.call('SharedPlanIndex.references', () => this.store.references());
   }
 
   /** True when a document with this id is in the archive. */
@@ -275,18 +282,19 @@ export class SharedPlanIndex {
     await this.call('SharedPlanIndex.drop', async () => {
       const nodes = 'nodes' in this.client ? this.client.nodes('master') : [this.client];
       for (const node of nodes) {
-        let cursor = '0';
-        do {
-          const [next, found] = await node.scan(
-            cursor,
-            'MATCH',
-            this.keys.pattern(),
-            'COUNT',
-            1000,
-          );
-          cursor = next;
-          if (found.length > 0) await node.unlink(...found);
-        } while (cursor !== '0');
+        for (const pattern of this.keys.patterns()) {
+          let cursor = '0';
+          do {
+            const [next, found] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+            cursor = next;
+            // One key per command: a node holds several of the archive's slots.
+            if (found.length > 0) {
+              const pipeline = node.pipeline();
+              for (const key of found) pipeline.unlink(key);
+              await pipeline.exec();
+            }
+          } while (cursor !== '0');
+        }
       }
     });
     await this.close();

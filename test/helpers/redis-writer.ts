@@ -1,6 +1,6 @@
 /**
  * One writer process of the many-writers test: adds its own documents (one
- * by one and pipelined), removes every third of them, and tries to add the
+ * by one, every fourth from the second as a reference, and pipelined), removes every third of them, and tries to add the
  * documents every writer tries. Prints how many adds were refused as
  * duplicates. Arguments: Redis URL, archive name, writer number, JSON file
  * of { own: PlanDoc[][], contested: PlanDoc[] }.
@@ -15,7 +15,8 @@ const own = docs.own[Number(writer)];
 const index = await SharedPlanIndex.connect(url, { name });
 let duplicates = 0;
 const half = Math.floor(own.length / 2);
-for (const doc of own.slice(0, half)) await index.add(doc);
+for (const [k, doc] of own.slice(0, half).entries())
+  await (k % 4 === 1 ? index.addReference(doc) : index.add(doc));
 await index.addAll(own.slice(half));
 for (const [k, doc] of docs.contested.entries()) {
   try {

@@ -108,8 +108,20 @@ describe.skipIf(!REDIS_SERVER)(
       expect(expected.matches.map((m) => m.id).sort()).toEqual([plans[1].id, plans[4].id]);
       expect(checked.body).toMatchObject(JSON.parse(JSON.stringify(truth.check({ text: probe }))));
 
+      // A reference put through one process is counted by the other's stats.
+      const directive = { id: 'CT-01', text: generatedPlan(40, 10) };
+      const ref = await call(b.url, 'PUT', '/v1/plans/CT-01?reference=true', {
+        text: directive.text,
+      });
+      expect(ref.status).toBe(201);
+      truth.addReference(directive);
       const stats = await call(a.url, 'GET', '/v1/stats');
-      expect(stats.body).toMatchObject({ store: 'redis', archive: 'serve-test', documents: 6 });
+      expect(stats.body).toMatchObject({
+        store: 'redis',
+        archive: 'serve-test',
+        documents: 7,
+        references: 1,
+      });
 
       const removed = await call(a.url, 'DELETE', `/v1/plans/${encodeURIComponent(plans[1].id)}`);
       expect(removed.status).toBe(204);

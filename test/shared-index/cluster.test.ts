@@ -1,8 +1,8 @@
 /**
  * The store-independent suite against a 3-master Redis Cluster started here
- * from Debian's redis-server: an archive's keys share one hash slot (its
- * {name} tag), so each Lua script runs on one node, and several archives
- * spread over the nodes.
+ * from Debian's redis-server: an archive's own keys share one hash slot (its
+ * {name} tag) and its posting lists spread over shards of their own (see
+ * shards.test.ts), so each Lua script runs on one node.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharedPlanIndex } from '../../src/index.js';

@@ -72,6 +72,12 @@ describe.skipIf(!REDIS_SERVER)('SharedPlanIndex: many writers at once', () => {
     const index = await SharedPlanIndex.connect(server.url, { name: 'writers' });
     try {
       expect(await index.size()).toBe(remaining.length);
+      // The writers' references (see redis-writer.ts) that were not removed.
+      const half = Math.floor(OWN / 2);
+      const references = Array.from({ length: half }, (_, k) => k).filter(
+        (k) => k % 4 === 1 && k % 3 !== 0,
+      );
+      expect(await index.references()).toBe(WRITERS * references.length);
       for (const doc of remaining) expect(await index.has(doc.id), doc.id).toBe(true);
       for (const docs of own)
         for (const [k, doc] of docs.entries())
