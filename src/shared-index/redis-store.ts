@@ -34,6 +34,7 @@ import {
   POSTINGS_REMOVE_SCRIPT,
   POSTINGS_SCRIPT,
   REMOVE_SCRIPT,
+  STATISTICS_SCRIPT,
 } from './scripts.js';
 
 /** A Redis server or cluster client. */
@@ -48,6 +49,10 @@ interface ScriptCommands {
   saochepPostings(numKeys: number, ...args: Arg[]): Promise<Array<string[] | number>>;
   saochepPostingsAdd(numKeys: number, args: Arg[]): Promise<number>;
   saochepPostingsRemove(numKeys: number, args: Arg[]): Promise<number>;
+  saochepStatistics(
+    numKeys: number,
+    ...args: Arg[]
+  ): Promise<[Array<string | null>, number[], Array<string | null>, Array<string | null>]>;
 }
 
 /**
@@ -69,6 +74,7 @@ export function defineScripts(client: RedisClient): void {
   client.defineCommand('saochepPostings', { lua: POSTINGS_SCRIPT });
   client.defineCommand('saochepPostingsAdd', { lua: POSTINGS_ADD_SCRIPT });
   client.defineCommand('saochepPostingsRemove', { lua: POSTINGS_REMOVE_SCRIPT });
+  client.defineCommand('saochepStatistics', { lua: STATISTICS_SCRIPT });
 }
 
 function scripts(target: unknown): ScriptCommands {
@@ -184,34 +190,32 @@ export class RedisStore implements AsyncIndexStoreReader {
   async statistics(shingles: Uint32Array): Promise<StatisticsView> {
     const { keys } = this;
     const set = distinct(shingles);
-    const fields = Array.from(set, String);
     const maxBits = this.sketcher.maxAnchorBits;
-    const bitFields: string[] = [];
-    for (let k = 0; k <= maxBits; k++) bitFields.push(`bits:${k}`);
-    const gets: Arg[] = [];
-    for (const h of set)
-      gets.push('GET', 'u32', `#${firstCounter(h)}`, 'GET', 'u32', `#${secondCounter(h)}`);
-    const tx = this.client.multi();
-    tx.hmget(keys.state, 'next', 'live', 'epoch', ...bitFields);
-    if (set.length > 0) {
-      tx.call('BITFIELD_RO', keys.frequencies, ...gets);
-      tx.hmget(keys.titles, ...fields);
-      tx.hmget(keys.referenceShingles, ...fields);
+    const counters = new Uint32Array(2 * set.length);
+    for (let i = 0; i < set.length; i++) {
+      counters[2 * i] = firstCounter(set[i]);
+      counters[2 * i + 1] = secondCounter(set[i]);
     }
-    const replies = await tx.exec();
-    if (replies === null) throw new Error('the transaction was aborted');
-    for (const [error] of replies) if (error) throw error;
-    const state = replies[0][1] as Array<string | null>;
-    const counts = (replies[1]?.[1] ?? []) as number[];
-    const titles = (replies[2]?.[1] ?? []) as Array<string | null>;
-    const references = (replies[3]?.[1] ?? []) as Array<string | null>;
+    const [state, counts, titles, references] = await scripts(this.client).saochepStatistics(
+      4,
+      keys.state,
+      keys.frequencies,
+      keys.titles,
+      keys.referenceShingles,
+      packU32(set),
+      packU32(counters),
+      maxBits,
+    );
     const frequency = new Map<number, number>();
     const titleSet = new Set<number>();
     const referenceCounts = new Map<number, number>();
     for (let i = 0; i < set.length; i++) {
       frequency.set(set[i], Math.min(counts[2 * i], counts[2 * i + 1]));
-      if (titles[i] !== null) titleSet.add(set[i]);
-      if (references[i] !== null) referenceCounts.set(set[i], Number(references[i]));
+      // Lists are empty when no reference has any of the shingles.
+      const title = titles[i] ?? null;
+      const reference = references[i] ?? null;
+      if (title !== null) titleSet.add(set[i]);
+      if (reference !== null) referenceCounts.set(set[i], Number(reference));
     }
     let probeBits = 0;
     while (probeBits < maxBits && Number(state[3 + probeBits] ?? 0) <= 0) probeBits++;

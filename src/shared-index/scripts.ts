@@ -175,6 +175,61 @@ return 1
 `;
 
 /**
+ * The corpus statistics of one check's shingles, read in one call (the
+ * arguments packed: a client spends more building thousands of small
+ * arguments than Redis spends answering them). KEYS: state, frequency
+ * counters, title shingles, reference shingles. ARGV: the shingles (u32
+ * list), their two counters each (u32 list), the most anchor bits. Returns
+ * the state's next, live, epoch and bits:0… fields; the counters, in order;
+ * and per shingle its title count and reference count (false when none;
+ * an empty list when no reference has any).
+ */
+export const STATISTICS_SCRIPT = `
+local fields = {'next', 'live', 'epoch'}
+for k = 0, tonumber(ARGV[3]) do fields[#fields + 1] = 'bits:' .. k end
+local state = redis.call('HMGET', KEYS[1], unpack(fields))
+local counts = {}
+local got = 0
+local args = {}
+local n = 0
+local function flush()
+  if n == 0 then return end
+  local values = redis.call('BITFIELD_RO', KEYS[2], unpack(args, 1, n))
+  for i = 1, #values do counts[got + i] = values[i] end
+  got = got + #values
+  n = 0
+end
+local packed = ARGV[2]
+for pos = 1, #packed, 4 do
+  args[n + 1] = 'GET'
+  args[n + 2] = 'u32'
+  local a, b, c, d = string.byte(packed, pos, pos + 3)
+  args[n + 3] = (a + b * 256 + c * 65536 + d * 16777216) * 32
+  n = n + 3
+  if n >= 6000 then flush() end
+end
+flush()
+local shingles = {}
+local m = 0
+packed = ARGV[1]
+for pos = 1, #packed, 4 do
+  local a, b, c, d = string.byte(packed, pos, pos + 3)
+  m = m + 1
+  shingles[m] = a + b * 256 + c * 65536 + d * 16777216
+end
+local function counted(key)
+  local out = {}
+  if redis.call('EXISTS', key) == 0 then return out end
+  for from = 1, m, 4000 do
+    local values = redis.call('HMGET', key, unpack(shingles, from, math.min(m, from + 3999)))
+    for i = 1, #values do out[from + i - 1] = values[i] end
+  end
+  return out
+end
+return {state, counts, counted(KEYS[3]), counted(KEYS[4])}
+`;
+
+/**
  * The postings of one check in one shard, read in one call. KEYS: band
  * buckets, peer anchor lists, reference anchor lists (as many as peer ones). ARGV: the
  * number of band keys, the anchor cap. Returns, per band key its members,
