@@ -323,15 +323,39 @@ function bestFirst(score: Float64Array): Int32Array {
  * Chains of runs, each in order in both texts, best first, as arrays of run
  * indices. Each run is in one chain at most.
  */
-function chainRuns(runs: Runs): number[][] {
+/** Run indices in plan order, then source order (no two runs start at the same pair). */
+function planOrder(runs: Runs): Int32Array {
   const n = runs.count;
   const order = new Int32Array(n);
+  let sEnd = 0;
+  for (let k = 0; k < n; k++) sEnd = Math.max(sEnd, runs.s[k] + 1);
+  // (q × sEnd + s) × n + k sorts as a number, without a comparator call per comparison.
+  let qEnd = 0;
+  for (let k = 0; k < n; k++) qEnd = Math.max(qEnd, runs.q[k] + 1);
+  if (qEnd * sEnd * n < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) keys[k] = (runs.q[k] * sEnd + runs.s[k]) * n + k;
+    keys.sort();
+    for (let t = 0; t < n; t++) order[t] = keys[t] % n;
+    return order;
+  }
   for (let k = 0; k < n; k++) order[k] = k;
-  order.sort((a, b) => runs.q[a] - runs.q[b] || runs.s[a] - runs.s[b]);
+  order.sort((a, b) => runs.q[a] - runs.q[b] || runs.s[a] - runs.s[b] || a - b);
+  return order;
+}
+
+function chainRuns(runs: Runs): number[][] {
+  const n = runs.count;
+  const order = planOrder(runs);
   const score = new Float64Array(n);
   const pred = new Int32Array(n).fill(-1);
-  let longest = 0;
-  for (let k = 0; k < n; k++) if (runs.length[k] > longest) longest = runs.length[k];
+  // reach[t]: the furthest plan end of the runs at order positions 0…t.
+  const reach = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    const r = order[t];
+    const end = runs.q[r] + runs.length[r];
+    reach[t] = t > 0 && reach[t - 1] > end ? reach[t - 1] : end;
+  }
   for (let t = 0; t < n; t++) {
     const a = order[t];
     const qa = runs.q[a];
@@ -339,11 +363,10 @@ function chainRuns(runs: Runs): number[][] {
     const la = runs.length[a];
     let best = la;
     for (let u = t - 1; u >= 0 && u >= t - LOOKBACK; u--) {
+      // Once every run from here back ends more than a gap before this one, none can precede it.
+      if (qa - reach[u] > MAX_GAP) break;
       const b = order[u];
       const qb = runs.q[b];
-      // Earlier runs start no later in the plan: once even the longest run would end more than a
-      // gap before this one, so would every run further back.
-      if (qa - qb - longest > MAX_GAP) break;
       const sb = runs.s[b];
       if (qb >= qa || sb >= sa) continue;
       const dq = qa - (qb + runs.length[b]);
