@@ -59,7 +59,13 @@ export class SharedPlanIndex {
     private readonly keys: ArchiveKeys,
     private readonly sketcher: Sketcher,
     private readonly store: RedisStore,
-  ) {}
+  ) {
+    // A connection that came back may have cut this process's own writes short (an add whose
+    // posting lists were not all sent): finish them, as the next connect would.
+    client.on('ready', () => {
+      if (!this.closed) this.store.repair().catch(() => undefined);
+    });
+  }
 
   /**
    * Connect to the archive `options.name` in Redis, creating it with the

@@ -49,6 +49,42 @@ describe.skipIf(!REDIS_SERVER)('SharedPlanIndex: durability and a lost connectio
     }
   }, 120_000);
 
+  it('finishes writes a lost connection cut short once Redis is back, without a new connect', async () => {
+    const index = await SharedPlanIndex.connect(server.url, { name: 'cut', connectTimeout: 500 });
+    const { Redis } = await import('ioredis');
+    try {
+      await index.addAll(plans);
+      // An add whose posting lists were not sent when the connection went: listed as pending.
+      const redis = new Redis(server.url);
+      const lists: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, found] = await redis.scan(cursor, 'MATCH', 'saochep:{cut#*}:*', 'COUNT', 1000);
+        lists.push(...found);
+        cursor = next;
+      } while (cursor !== '0');
+      const members = await Promise.all(lists.map((key) => redis.smembers(key)));
+      for (const key of lists) await redis.del(key);
+      await redis.sadd('saochep:{cut}:pending', ...(await redis.hvals('saochep:{cut}:ids')));
+      redis.disconnect();
+      await server.kill();
+      await server.restart();
+      // The index reconnects by itself, then finishes the pending documents.
+      const check = new Redis(server.url);
+      try {
+        for (let wait = 0; (await check.scard('saochep:{cut}:pending')) > 0 && wait < 100; wait++)
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await check.scard('saochep:{cut}:pending')).toBe(0);
+        for (const [k, key] of lists.entries())
+          expect((await check.smembers(key)).sort(), key).toEqual(members[k].sort());
+      } finally {
+        check.disconnect();
+      }
+    } finally {
+      await index.drop();
+    }
+  }, 120_000);
+
   it('gives ERR_SAOCHEP_STORE_UNAVAILABLE while Redis is away, and works again when it is back', async () => {
     const index = await SharedPlanIndex.connect(server.url, { name: 'lost', connectTimeout: 500 });
     try {
