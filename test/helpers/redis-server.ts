@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Redis } from 'ioredis';
 
 /** The redis-server binary, or undefined when it is not installed. */
 export const REDIS_SERVER: string | undefined = (() => {
@@ -160,4 +161,16 @@ export class TestCluster {
   async stop(): Promise<void> {
     for (const server of this.servers) await server.stop();
   }
+}
+
+/** Every key of one server (or cluster node) that matches `pattern`, by SCAN. */
+export async function keysOf(node: Redis, pattern: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, found] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    out.push(...found);
+    cursor = next;
+  } while (cursor !== '0');
+  return out;
 }

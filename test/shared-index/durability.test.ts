@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../corpus/generator/archive.js';
 import { type PlanDoc, PlanIndex, SharedPlanIndex } from '../../src/index.js';
-import { NO_REDIS, REDIS_SERVER, TestRedis, freePort } from '../helpers/redis-server.js';
+import { NO_REDIS, REDIS_SERVER, TestRedis, freePort, keysOf } from '../helpers/redis-server.js';
 
 const plans = [...generateArchive({ plans: 60, seed: 5 }).files.values()]
   .filter((f) => f.path.startsWith('plans/'))
@@ -56,13 +56,7 @@ describe.skipIf(!REDIS_SERVER)('SharedPlanIndex: durability and a lost connectio
       await index.addAll(plans);
       // An add whose posting lists were not sent when the connection went: listed as pending.
       const redis = new Redis(server.url);
-      const lists: string[] = [];
-      let cursor = '0';
-      do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', 'saochep:{cut#*}:*', 'COUNT', 1000);
-        lists.push(...found);
-        cursor = next;
-      } while (cursor !== '0');
+      const lists = await keysOf(redis, 'saochep:{cut#*}:*');
       const members = await Promise.all(lists.map((key) => redis.smembers(key)));
       for (const key of lists) await redis.del(key);
       await redis.sadd('saochep:{cut}:pending', ...(await redis.hvals('saochep:{cut}:ids')));

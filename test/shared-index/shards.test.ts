@@ -9,24 +9,12 @@ import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../corpus/generator/archive.js';
 import { type PlanDoc, PlanIndex, SharedPlanIndex } from '../../src/index.js';
-import { NO_REDIS, REDIS_SERVER, TestCluster, TestRedis } from '../helpers/redis-server.js';
+import { NO_REDIS, REDIS_SERVER, TestCluster, TestRedis, keysOf } from '../helpers/redis-server.js';
 
 const archive = generateArchive({ plans: 300, seed: 5 });
 const PLANS: PlanDoc[] = [...archive.files.values()]
   .filter((f) => f.path.startsWith('plans/'))
   .map((f) => ({ id: f.id, text: f.text }));
-
-/** Every key of a node that matches `pattern`. */
-async function keysOf(node: Redis, pattern: string): Promise<string[]> {
-  const out: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, found] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    out.push(...found);
-    cursor = next;
-  } while (cursor !== '0');
-  return out;
-}
 
 /** Each plan's CheckResult as JSON. */
 async function results(
