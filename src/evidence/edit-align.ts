@@ -319,19 +319,17 @@ function bestFirst(score: Float64Array): Int32Array {
   return out;
 }
 
-/**
- * Chains of runs, each in order in both texts, best first, as arrays of run
- * indices. Each run is in one chain at most.
- */
-/** Run indices in plan order, then source order (no two runs start at the same pair). */
+/** Run indices in plan order, then source order, then index. */
 function planOrder(runs: Runs): Int32Array {
   const n = runs.count;
   const order = new Int32Array(n);
-  let sEnd = 0;
-  for (let k = 0; k < n; k++) sEnd = Math.max(sEnd, runs.s[k] + 1);
-  // (q × sEnd + s) × n + k sorts as a number, without a comparator call per comparison.
   let qEnd = 0;
-  for (let k = 0; k < n; k++) qEnd = Math.max(qEnd, runs.q[k] + 1);
+  let sEnd = 0;
+  for (let k = 0; k < n; k++) {
+    qEnd = Math.max(qEnd, runs.q[k] + 1);
+    sEnd = Math.max(sEnd, runs.s[k] + 1);
+  }
+  // (q × sEnd + s) × n + k sorts as a number, without a comparator call per comparison.
   if (qEnd * sEnd * n < Number.MAX_SAFE_INTEGER) {
     const keys = new Float64Array(n);
     for (let k = 0; k < n; k++) keys[k] = (runs.q[k] * sEnd + runs.s[k]) * n + k;
@@ -344,6 +342,10 @@ function planOrder(runs: Runs): Int32Array {
   return order;
 }
 
+/**
+ * Chains of runs, each in order in both texts, best first, as arrays of run
+ * indices. Each run is in one chain at most.
+ */
 function chainRuns(runs: Runs): number[][] {
   const n = runs.count;
   const order = planOrder(runs);

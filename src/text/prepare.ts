@@ -22,8 +22,7 @@ export interface EncodingMemo {
 }
 
 /** detectEncodingOf(text) through `memo`. */
-export function rawEncodingOf(text: string, memo?: EncodingMemo): TextEncoding {
-  if (memo === undefined) return detectEncodingOf(text);
+export function rawEncodingOf(text: string, memo: EncodingMemo): TextEncoding {
   memo.raw ??= detectEncodingOf(text);
   return memo.raw;
 }
