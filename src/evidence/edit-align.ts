@@ -676,6 +676,28 @@ export function alignAcrossEdits(
   return out;
 }
 
+/**
+ * Whether boilerplate among plan tokens [from, to) separates what stands
+ * before it from what follows. Words the copier changed between two runs
+ * (a renamed commune at a line's end) are no boilerplate and never separate.
+ */
+function separatedByBoilerplate(
+  q: EditAlignSide,
+  from: number,
+  to: number,
+  options: EditAlignOptions,
+): boolean {
+  let first = -1;
+  let last = -1;
+  for (let t = from; t < to; t++) {
+    if (q.mask[t] === 0) continue;
+    if (first < 0) first = t;
+    last = t;
+  }
+  if (first < 0) return false;
+  return options.separates === undefined || options.separates(first, last + 1);
+}
+
 /** A counting stretch cut into passages where boilerplate separates it in the plan (a heading). */
 function splitAtSeparators(
   parts: number[],
@@ -696,9 +718,7 @@ function splitAtSeparators(
     const split =
       group === undefined ||
       (start >= qEnd &&
-        qc.positions[start] > qc.positions[qEnd - 1] + 1 &&
-        (options.separates === undefined ||
-          options.separates(qc.positions[qEnd - 1] + 1, qc.positions[start])));
+        separatedByBoilerplate(q, qc.positions[qEnd - 1] + 1, qc.positions[start], options));
     if (split) groups.push([r]);
     else group.push(r);
     qEnd = split ? start + runs.length[r] : Math.max(qEnd, start + runs.length[r]);

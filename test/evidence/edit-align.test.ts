@@ -181,6 +181,29 @@ describe('edits inside passages', () => {
     ]);
   });
 
+  it('keep one passage across a name changed at the end of a line; a heading on its own line separates two', () => {
+    const second =
+      'Các phòng, ban chuyên môn thường xuyên kiểm tra, đôn đốc việc thực hiện kế hoạch ở cơ sở, ' +
+      'tổng hợp khó khăn, vướng mắc và đề xuất biện pháp tháo gỡ kịp thời trong quá trình triển khai thực hiện.';
+    const source = `${base.replace(/\.$/, ' trên địa bàn xã Nam Sơn.')}\n${second}`;
+    const renamed = source.replace('xã Nam Sơn.', 'xã Hòa Bình Tây.');
+    const index = new PlanIndex(PURE);
+    index.add({ id: 's', text: source });
+    const passages = index.check(renamed).matches[0].passages;
+    expect(passages.map((p) => [p.start, p.end])).toEqual([[0, renamed.length - 1]]);
+    const names = passages[0].edits.map((e) => [renamed.slice(e.start, e.end), e.type]);
+    expect(names).toContainEqual(['Hòa Bình Tây', 'name']);
+
+    const withHeading = (text: string) =>
+      text.replace('\nCác phòng', '\nIII. TỔ CHỨC THỰC HIỆN\nCác phòng');
+    const framed = new PlanIndex();
+    framed.add({ id: 's', text: withHeading(source) });
+    const plan = withHeading(renamed);
+    const split = framed.check(plan).matches[0].passages;
+    expect(split).toHaveLength(2);
+    expect(plan.slice(split[0].end, split[1].start)).toContain('TỔ CHỨC THỰC HIỆN');
+  });
+
   it('give a verbatim passage no edits, and a finding an inspector can paste', () => {
     const index = new PlanIndex(PURE);
     index.add({
