@@ -18,69 +18,27 @@
  */
 import { fmix32, murmurStep } from '../sketch/hash.js';
 import { NUMBER_TOKEN_HASH } from '../text/token-hash.js';
-import { LOWER, type TokenStream } from './token-stream.js';
+import type {
+  AlignedPassage,
+  Compressed,
+  EditAlignOptions,
+  EditAlignQuery,
+  EditAlignSide,
+  EditType,
+  Runs,
+  TokenEdit,
+} from './align-types.js';
+import { editType, onlyNamesAndNumbers } from './edit-types.js';
+import { cutStretch } from './passage-cuts.js';
 
-/** One side of an alignment. */
-export interface EditAlignSide {
-  /** The text the tokens point into. */
-  text: string;
-  tokens: TokenStream;
-  /** 1 for boilerplate tokens: left out of the alignment, neither matched nor a gap. */
-  mask: Uint8Array;
-}
-
-/** The checked plan's side: which tokens are its own content. */
-export interface EditAlignQuery extends EditAlignSide {
-  /** 1 for tokens of the plan's own content (not boilerplate, not a stock phrase). */
-  own: Uint8Array;
-}
-
-/** What kind of words an edit changed. */
-export type EditType = 'name' | 'number' | 'words';
-
-/** One change inside a passage, in token positions (end exclusive; an empty side is an insertion or deletion). */
-export interface TokenEdit {
-  start: number;
-  end: number;
-  sourceStart: number;
-  sourceEnd: number;
-  type: EditType;
-}
-
-/** A passage in token positions (end exclusive), with what it holds. */
-export interface AlignedPassage {
-  start: number;
-  end: number;
-  sourceStart: number;
-  sourceEnd: number;
-  /** Own-content tokens of the plan in [start, end). */
-  own: number;
-  /** Of those, the tokens matched to the same token of the source. */
-  matched: number;
-  /** Own tokens of the whole counting stretch this passage was cut from (at headings). */
-  stretchOwn: number;
-  /** The changes inside the passage, ordered by start. */
-  edits: TokenEdit[];
-}
-
-/** Options of {@link alignAcrossEdits}. */
-export interface EditAlignOptions {
-  /** Own-content tokens a stretch needs to count (minPassage). */
-  minTokens: number;
-  /**
-   * Whether boilerplate between plan tokens `end - 1` and `start` separates
-   * two passages (a heading on its own line does; a citation inside a
-   * sentence does not). The stretch still counts as a whole.
-   */
-  separates?: (end: number, start: number) => boolean;
-  /**
-   * Own tokens a shorter piece needs to count when it stands next to other
-   * copied text of the same source in the plan, together twice minTokens
-   * (moved lines, short items): default 40% of minTokens, with 90% of its
-   * tokens matched.
-   */
-  minShortTokens?: number;
-}
+export type {
+  AlignedPassage,
+  EditAlignOptions,
+  EditAlignQuery,
+  EditAlignSide,
+  EditType,
+  TokenEdit,
+} from './align-types.js';
 
 /** Syllables of a seed. */
 const SEED = 3;
@@ -122,12 +80,6 @@ const SHORT_MATCHED_SHARE = 0.9;
 const CLUSTER_TOKENS = 2;
 /** Plan tokens between two pieces that still stand next to each other. */
 const ADJACENT = 2;
-
-/** The unmasked tokens of a side: their positions and hashes. */
-export interface Compressed {
-  positions: Int32Array;
-  hashes: Uint32Array;
-}
 
 function compress(side: EditAlignSide): Compressed {
   const { tokens, mask } = side;
@@ -184,14 +136,6 @@ class SeedTable {
     while (this.heads[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
     return slot;
   }
-}
-
-/** Maximal exact runs shared by the two compressed sequences, each at least a seed long. */
-interface Runs {
-  q: Int32Array;
-  s: Int32Array;
-  length: Int32Array;
-  count: number;
 }
 
 function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
@@ -434,52 +378,6 @@ function numberChanged(q: EditAlignSide, t: number, s: EditAlignSide, u: number)
   );
 }
 
-/** Whether token t begins a sentence or a line (so its capital says nothing). */
-function startsSentence(side: EditAlignSide, t: number): boolean {
-  const { text, tokens } = side;
-  for (let k = tokens.starts[t] - 1; k >= 0; k--) {
-    const c = text.charCodeAt(k);
-    if (c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x22 || c === 0x28) continue;
-    return c === 0x0a || c === 0x0d || c === 0x2e || c === 0x3a || c === 0x3b || c === 0x21;
-  }
-  return true;
-}
-
-/** Whether every changed token of [from, to) is a number or a capitalised name. */
-function onlyNamesAndNumbers(side: EditAlignSide, from: number, to: number): boolean {
-  for (let t = from; t < to; t++) {
-    if (side.mask[t] !== 0 || side.tokens.hashes[t] === NUMBER_TOKEN_HASH) continue;
-    if (side.tokens.upper[t] === LOWER || (t === from && startsSentence(side, t))) return false;
-  }
-  return true;
-}
-
-/** Name, number or other words: from the changed tokens of both sides. */
-function editType(
-  q: EditAlignSide,
-  qFrom: number,
-  qTo: number,
-  s: EditAlignSide,
-  sFrom: number,
-  sTo: number,
-): EditType {
-  let tokens = 0;
-  let capitals = 0;
-  let numbers = 0;
-  const look = (side: EditAlignSide, from: number, to: number) => {
-    for (let t = from; t < to; t++) {
-      if (side.mask[t] !== 0) continue;
-      tokens++;
-      if (side.tokens.hashes[t] === NUMBER_TOKEN_HASH) numbers++;
-      else if (side.tokens.upper[t] !== LOWER && (t > from || !startsSentence(side, t))) capitals++;
-    }
-  };
-  look(q, qFrom, qTo);
-  look(s, sFrom, sTo);
-  if (numbers > 0) return 'number';
-  return tokens > 0 && capitals * 2 >= tokens ? 'name' : 'words';
-}
-
 /** Plan-side view of a compressed range, in token positions. */
 function span(c: Compressed, from: number, to: number, count: number): [number, number] {
   if (from < to) return [c.positions[from], c.positions[to - 1] + 1];
@@ -596,6 +494,7 @@ export function alignAcrossEdits(
   const sc = compress(s);
   const runs = findRuns(qc, query.keys, sc);
   const taken = new Uint8Array(qc.hashes.length);
+  const context = { runs, q, qc, s, sc, taken, options };
   const out: AlignedPassage[] = [];
   const minShort = options.minShortTokens ?? Math.ceil(options.minTokens * SHORT_SHARE);
   /** Plan ranges (compressed) of accepted stretches, and short dense pieces waiting for a neighbour. */
@@ -641,10 +540,11 @@ export function alignAcrossEdits(
       if (rule === 'long' && dense) pending.push({ parts, from: qFrom, to: qTo, own });
       return;
     }
+    // Cut before taking the stretch's tokens: a changed name in a gap of the stretch may be reached.
+    for (const p of cutStretch(context, parts, edits, matched, qFrom))
+      out.push({ ...p, stretchOwn: own });
     for (let c = qFrom; c < qTo; c++) taken[c] = 1;
     accepted.push([qFrom, qTo, own]);
-    for (const p of splitAtSeparators(parts, runs, qc, sc, q, edits, matched, qFrom, options))
-      out.push({ ...p, stretchOwn: own });
   };
   for (const found of chainRuns(runs)) {
     const chain = trimChain(found, runs);
@@ -674,83 +574,4 @@ export function alignAcrossEdits(
   }
   out.sort((a, b) => a.start - b.start);
   return out;
-}
-
-/**
- * Whether boilerplate among plan tokens [from, to) separates what stands
- * before it from what follows. Words the copier changed between two runs
- * (a renamed commune at a line's end) are no boilerplate and never separate.
- */
-function separatedByBoilerplate(
-  q: EditAlignSide,
-  from: number,
-  to: number,
-  options: EditAlignOptions,
-): boolean {
-  let first = -1;
-  let last = -1;
-  for (let t = from; t < to; t++) {
-    if (q.mask[t] === 0) continue;
-    if (first < 0) first = t;
-    last = t;
-  }
-  if (first < 0) return false;
-  return options.separates === undefined || options.separates(first, last + 1);
-}
-
-/** A counting stretch cut into passages where boilerplate separates it in the plan (a heading). */
-function splitAtSeparators(
-  parts: number[],
-  runs: Runs,
-  qc: Compressed,
-  sc: Compressed,
-  q: EditAlignQuery,
-  edits: TokenEdit[],
-  matched: Uint8Array,
-  qFrom: number,
-  options: EditAlignOptions,
-): Array<Omit<AlignedPassage, 'stretchOwn'>> {
-  const groups: number[][] = [];
-  let qEnd = -1;
-  for (const r of parts) {
-    const start = runs.q[r];
-    const group = groups[groups.length - 1];
-    const split =
-      group === undefined ||
-      (start >= qEnd &&
-        separatedByBoilerplate(q, qc.positions[qEnd - 1] + 1, qc.positions[start], options));
-    if (split) groups.push([r]);
-    else group.push(r);
-    qEnd = split ? start + runs.length[r] : Math.max(qEnd, start + runs.length[r]);
-  }
-  return groups.map((group) => {
-    let cq0 = Infinity;
-    let cq1 = -1;
-    let cs0 = Infinity;
-    let cs1 = -1;
-    for (const r of group) {
-      cq0 = Math.min(cq0, runs.q[r]);
-      cq1 = Math.max(cq1, runs.q[r] + runs.length[r]);
-      cs0 = Math.min(cs0, runs.s[r]);
-      cs1 = Math.max(cs1, runs.s[r] + runs.length[r]);
-    }
-    const start = qc.positions[cq0];
-    const end = qc.positions[cq1 - 1] + 1;
-    let own = 0;
-    let hits = 0;
-    for (let c = cq0; c < cq1; c++) {
-      if (q.own[qc.positions[c]] === 0) continue;
-      own++;
-      hits += matched[c - qFrom];
-    }
-    return {
-      start,
-      end,
-      sourceStart: sc.positions[cs0],
-      sourceEnd: sc.positions[cs1 - 1] + 1,
-      own,
-      matched: hits,
-      edits: edits.filter((e) => e.start >= start && e.end <= end && e.start < end),
-    };
-  });
 }

@@ -204,6 +204,40 @@ describe('edits inside passages', () => {
     expect(plan.slice(split[0].end, split[1].start)).toContain('TỔ CHỨC THỰC HIỆN');
   });
 
+  it('reach over a name changed at the edge of a copied sentence, and not over other words', () => {
+    const source = `Huyện Nam Đàn ${base.slice(base.indexOf('tăng cường'), -1)} tại xã Nam Sơn, xã Nam Anh.`;
+    const index = new PlanIndex(PURE);
+    index.add({ id: 's', text: source });
+    const passageOf = (plan: string) => {
+      const [passage, ...more] = index.check(plan).matches[0].passages;
+      expect(more).toEqual([]);
+      return passage;
+    };
+    const renamed = source
+      .replace('Huyện Nam Đàn', 'Huyện Hưng Nguyên')
+      .replace('xã Nam Sơn, xã Nam Anh.', 'xã Hưng Tây và thị trấn Hưng Nguyên.');
+    const both = passageOf(renamed);
+    expect([both.start, both.end]).toEqual([0, renamed.length - 1]);
+    expect([both.sourceStart, both.sourceEnd]).toEqual([0, source.length - 1]);
+    expect(
+      both.edits.map((e) => [
+        renamed.slice(e.start, e.end),
+        source.slice(e.sourceStart, e.sourceEnd),
+        e.type,
+      ]),
+    ).toEqual([
+      // The first run starts after the name; the sentence's first word comes with the edit.
+      ['Huyện Hưng Nguyên', 'Huyện Nam Đàn', 'name'],
+      ['Hưng Tây và thị trấn Hưng Nguyên', 'Nam Sơn, xã Nam Anh', 'name'],
+    ]);
+    const reworded = renamed.replace(
+      'xã Hưng Tây và thị trấn Hưng Nguyên.',
+      'những nơi còn nhiều khó khăn.',
+    );
+    const words = passageOf(reworded);
+    expect(reworded.slice(words.end)).toBe(' những nơi còn nhiều khó khăn.');
+  });
+
   it('give a verbatim passage no edits, and a finding an inspector can paste', () => {
     const index = new PlanIndex(PURE);
     index.add({

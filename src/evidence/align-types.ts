@@ -1,0 +1,81 @@
+/**
+ * The shapes an alignment across edits works with: the two sides, the
+ * passages it finds and the changes inside them, and its internal runs.
+ */
+import type { TokenStream } from './token-stream.js';
+
+/** One side of an alignment. */
+export interface EditAlignSide {
+  /** The text the tokens point into. */
+  text: string;
+  tokens: TokenStream;
+  /** 1 for boilerplate tokens: left out of the alignment, neither matched nor a gap. */
+  mask: Uint8Array;
+}
+
+/** The checked plan's side: which tokens are its own content. */
+export interface EditAlignQuery extends EditAlignSide {
+  /** 1 for tokens of the plan's own content (not boilerplate, not a stock phrase). */
+  own: Uint8Array;
+}
+
+/** What kind of words an edit changed. */
+export type EditType = 'name' | 'number' | 'words';
+
+/** One change inside a passage, in token positions (end exclusive; an empty side is an insertion or deletion). */
+export interface TokenEdit {
+  start: number;
+  end: number;
+  sourceStart: number;
+  sourceEnd: number;
+  type: EditType;
+}
+
+/** A passage in token positions (end exclusive), with what it holds. */
+export interface AlignedPassage {
+  start: number;
+  end: number;
+  sourceStart: number;
+  sourceEnd: number;
+  /** Own-content tokens of the plan in [start, end). */
+  own: number;
+  /** Of those, the tokens matched to the same token of the source. */
+  matched: number;
+  /** Own tokens of the whole counting stretch this passage was cut from (at headings). */
+  stretchOwn: number;
+  /** The changes inside the passage, ordered by start. */
+  edits: TokenEdit[];
+}
+
+/** Options of {@link alignAcrossEdits}. */
+export interface EditAlignOptions {
+  /** Own-content tokens a stretch needs to count (minPassage). */
+  minTokens: number;
+  /**
+   * Whether boilerplate between plan tokens `end - 1` and `start` separates
+   * two passages (a heading on its own line does; a citation inside a
+   * sentence does not). The stretch still counts as a whole.
+   */
+  separates?: (end: number, start: number) => boolean;
+  /**
+   * Own tokens a shorter piece needs to count when it stands next to other
+   * copied text of the same source in the plan, together twice minTokens
+   * (moved lines, short items): default 40% of minTokens, with 90% of its
+   * tokens matched.
+   */
+  minShortTokens?: number;
+}
+
+/** The unmasked tokens of a side: their positions and hashes. */
+export interface Compressed {
+  positions: Int32Array;
+  hashes: Uint32Array;
+}
+
+/** Maximal exact runs shared by the two compressed sequences, each at least a seed long. */
+export interface Runs {
+  q: Int32Array;
+  s: Int32Array;
+  length: Int32Array;
+  count: number;
+}
