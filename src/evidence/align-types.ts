@@ -70,6 +70,13 @@ export interface EditAlignOptions {
 export interface Compressed {
   positions: Int32Array;
   hashes: Uint32Array;
+  /**
+   * headings[c] = 1 where boilerplate lines of their own (a heading) stand
+   * between unmasked tokens c - 1 and c; headingsBefore[c] counts them
+   * before token c (length + 1 entries).
+   */
+  headings: Uint8Array;
+  headingsBefore: Int32Array;
 }
 
 /** Maximal exact runs shared by the two compressed sequences, each at least a seed long. */

@@ -92,7 +92,49 @@ function compress(side: EditAlignSide): Compressed {
     positions[c] = t;
     hashes[c++] = tokens.hashes[t];
   }
-  return { positions, hashes };
+  const headings = new Uint8Array(n);
+  const headingsBefore = new Int32Array(n + 1);
+  for (let c = 0; c < n; c++) {
+    const from = c === 0 ? 0 : positions[c - 1] + 1;
+    if (positions[c] > from && onLinesOfTheirOwn(side, from, positions[c])) headings[c] = 1;
+    headingsBefore[c + 1] = headingsBefore[c] + headings[c];
+  }
+  return { positions, hashes, headings, headingsBefore };
+}
+
+/** Whether masked tokens [from, to) begin and end lines: a heading, not a citation inside a sentence. */
+function onLinesOfTheirOwn(side: EditAlignSide, from: number, to: number): boolean {
+  const { text, tokens } = side;
+  const lineBreak = (a: number, b: number) => {
+    for (let k = a; k < b; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x0a || c === 0x0d) return true;
+    }
+    return false;
+  };
+  const before = from === 0 || lineBreak(tokens.ends[from - 1], tokens.starts[from]);
+  const after = to >= tokens.count || lineBreak(tokens.ends[to - 1], tokens.starts[to]);
+  return before && after;
+}
+
+/**
+ * Whether the two sides disagree on a heading between compressed tokens
+ * [qFrom, qTo] of the plan and [sFrom, sTo] of the source: one has a
+ * heading there, the other none. A copy keeps the source's sections; two
+ * plans of one template that share sentences across a heading that only one
+ * of them has do not copy each other there.
+ */
+function headingsDisagree(
+  q: Compressed,
+  qFrom: number,
+  qTo: number,
+  s: Compressed,
+  sFrom: number,
+  sTo: number,
+): boolean {
+  const inPlan = q.headingsBefore[qTo + 1] - q.headingsBefore[qFrom] > 0;
+  const inSource = s.headingsBefore[sTo + 1] - s.headingsBefore[sFrom] > 0;
+  return inPlan !== inSource;
 }
 
 function seedKeys(hashes: Uint32Array): Uint32Array {
@@ -141,6 +183,9 @@ class SeedTable {
 function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
   const qh = q.hashes;
   const sh = s.hashes;
+  // A run never crosses a heading that only one side has.
+  const qHeadings = q.headings;
+  const sHeadings = s.headings;
   const table = new SeedTable(seedKeys(sh));
   let capacity = 64;
   let rq: Int32Array = new Int32Array(capacity);
@@ -161,7 +206,12 @@ function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
     for (let o = 0; o < openCount; o++) {
       const r = open[o];
       const j = rs[r] + rl[r];
-      if (rq[r] + rl[r] === last && j < sh.length && sh[j] === qh[last]) {
+      if (
+        rq[r] + rl[r] === last &&
+        j < sh.length &&
+        sh[j] === qh[last] &&
+        qHeadings[last] === sHeadings[j]
+      ) {
         rl[r]++;
         next[nextCount++] = r;
         diagonalSeen[rs[r] - rq[r] + offset] = i + 1;
@@ -192,6 +242,8 @@ function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
         const diagonal = j - i + offset;
         if (diagonalSeen[diagonal] === i + 1) continue;
         if (qh[i] !== sh[j] || qh[i + 1] !== sh[j + 1] || qh[i + 2] !== sh[j + 2]) continue;
+        if (qHeadings[i + 1] !== sHeadings[j + 1] || qHeadings[i + 2] !== sHeadings[j + 2])
+          continue;
         // A run whose start was a frequent seed: grow it back to where the two texts differ.
         let back = 0;
         while (
@@ -199,6 +251,7 @@ function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
           i - back > 0 &&
           j - back > 0 &&
           qh[i - back - 1] === sh[j - back - 1] &&
+          qHeadings[i - back] === sHeadings[j - back] &&
           diagonalSeen[diagonal] !== i - back
         )
           back++;
@@ -290,7 +343,7 @@ function planOrder(runs: Runs): Int32Array {
  * Chains of runs, each in order in both texts, best first, as arrays of run
  * indices. Each run is in one chain at most.
  */
-function chainRuns(runs: Runs): number[][] {
+function chainRuns(runs: Runs, q: Compressed, s: Compressed): number[][] {
   const n = runs.count;
   const order = planOrder(runs);
   const score = new Float64Array(n);
@@ -318,8 +371,11 @@ function chainRuns(runs: Runs): number[][] {
       const dq = qa - (qb + runs.length[b]);
       const ds = sa - (sb + runs.length[b]);
       if (dq > MAX_GAP || ds > MAX_GAP) continue;
-      const gain = la - Math.max(0, -dq, -ds);
+      const overlap = Math.max(0, -dq, -ds);
+      const gain = la - overlap;
       if (gain <= 0) continue;
+      const from = runs.length[b];
+      if (headingsDisagree(q, qb + from, qa + overlap, s, sb + from, sa + overlap)) continue;
       const value = score[u] + gain - gapCost(dq, ds);
       if (value > best) {
         best = value;
@@ -546,7 +602,7 @@ export function alignAcrossEdits(
     for (let c = qFrom; c < qTo; c++) taken[c] = 1;
     accepted.push([qFrom, qTo, own]);
   };
-  for (const found of chainRuns(runs)) {
+  for (const found of chainRuns(runs, qc, sc)) {
     const chain = trimChain(found, runs);
     if (chain.length > 0) accept(chain, 'long');
   }

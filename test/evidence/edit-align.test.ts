@@ -153,6 +153,39 @@ describe('the score across edits', () => {
   });
 });
 
+describe('headings', () => {
+  const NO_LEARNING = { learnedBoilerplate: 0 } as const;
+  const HEADING = 'II. NHIỆM VỤ VÀ GIẢI PHÁP';
+  const first =
+    'Tăng cường công tác tuyên truyền, phổ biến pháp luật đến từng thôn, tổ dân phố trên địa bàn';
+  const second =
+    'Phối hợp với các cơ quan, đơn vị liên quan kiểm tra, đôn đốc việc thực hiện kế hoạch ở cơ sở';
+  const more =
+    ' hằng năm, bảo đảm mọi người dân đều nắm được quyền và nghĩa vụ của mình trong việc giải quyết thủ tục hành chính.';
+  const check = (source: string, plan: string) => {
+    const index = new PlanIndex(NO_LEARNING);
+    index.add({ id: 's', text: source });
+    return index.check(plan);
+  };
+
+  it('do not join two short shared sentences across a heading that only one side has', () => {
+    const source = `${first}.\n${second}.`;
+    const moved = `${first}.\n${HEADING}\n${second}.`;
+    // Together the two sentences are a passage; apart, neither is one.
+    expect(check(source, source).score).toBeGreaterThan(0.9);
+    expect(check(`${HEADING}\n${source}`, moved).score).toBe(0);
+    expect(check(moved, moved).score).toBeGreaterThan(0.9);
+  });
+
+  it('leave long copied paragraphs counted when the copier adds a heading between them', () => {
+    const source = `${first}${more}\n${second}${more}`;
+    const plan = `${first}${more}\n${HEADING}\n${second}${more}`;
+    const result = check(source, plan);
+    expect(result.score).toBeGreaterThan(0.9);
+    expect(result.matches[0].passages).toHaveLength(2);
+  });
+});
+
 describe('edits inside passages', () => {
   const base =
     'Ủy ban nhân dân huyện Nam Đàn tăng cường công tác tuyên truyền, phổ biến pháp luật đến từng thôn, ' +
