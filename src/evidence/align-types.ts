@@ -52,12 +52,6 @@ export interface EditAlignOptions {
   /** Own-content tokens a stretch needs to count (minPassage). */
   minTokens: number;
   /**
-   * Whether boilerplate between plan tokens `end - 1` and `start` separates
-   * two passages (a heading on its own line does; a citation inside a
-   * sentence does not). The stretch still counts as a whole.
-   */
-  separates?: (end: number, start: number) => boolean;
-  /**
    * Own tokens a shorter piece needs to count when it stands next to other
    * copied text of the same source in the plan, together twice minTokens
    * (moved lines, short items): default 40% of minTokens, with 90% of its

@@ -550,7 +550,7 @@ export function alignAcrossEdits(
   const sc = compress(s);
   const runs = findRuns(qc, query.keys, sc);
   const taken = new Uint8Array(qc.hashes.length);
-  const context = { runs, q, qc, s, sc, taken, options };
+  const context = { runs, q, qc, s, sc, taken };
   const out: AlignedPassage[] = [];
   const minShort = options.minShortTokens ?? Math.ceil(options.minTokens * SHORT_SHARE);
   /** Plan ranges (compressed) of accepted stretches, and short dense pieces waiting for a neighbour. */

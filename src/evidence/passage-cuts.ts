@@ -6,7 +6,6 @@
 import type {
   AlignedPassage,
   Compressed,
-  EditAlignOptions,
   EditAlignQuery,
   EditAlignSide,
   Runs,
@@ -36,7 +35,6 @@ export interface StretchContext {
   sc: Compressed;
   /** Compressed plan tokens already in an accepted stretch; the edges reached over are marked. */
   taken: Uint8Array;
-  options: EditAlignOptions;
 }
 
 /**
@@ -89,7 +87,7 @@ export function cutStretch(
 
 /** Runs of `parts` grouped where boilerplate on a line of its own (a heading) separates them in the plan. */
 function groupsApartAtHeadings(context: StretchContext, parts: number[]): number[][] {
-  const { runs, q, qc, options } = context;
+  const { runs, qc } = context;
   const groups: number[][] = [];
   let qEnd = -1;
   for (const r of parts) {
@@ -97,35 +95,12 @@ function groupsApartAtHeadings(context: StretchContext, parts: number[]): number
     const group = groups[groups.length - 1];
     const split =
       group === undefined ||
-      (start >= qEnd &&
-        separatedByBoilerplate(q, qc.positions[qEnd - 1] + 1, qc.positions[start], options));
+      (start >= qEnd && qc.headingsBefore[start + 1] - qc.headingsBefore[qEnd] > 0);
     if (split) groups.push([r]);
     else group.push(r);
     qEnd = split ? start + runs.length[r] : Math.max(qEnd, start + runs.length[r]);
   }
   return groups;
-}
-
-/**
- * Whether boilerplate among plan tokens [from, to) separates what stands
- * before it from what follows. Words the copier changed between two runs
- * (a renamed commune at a line's end) are no boilerplate and never separate.
- */
-function separatedByBoilerplate(
-  q: EditAlignSide,
-  from: number,
-  to: number,
-  options: EditAlignOptions,
-): boolean {
-  let first = -1;
-  let last = -1;
-  for (let t = from; t < to; t++) {
-    if (q.mask[t] === 0) continue;
-    if (first < 0) first = t;
-    last = t;
-  }
-  if (first < 0) return false;
-  return options.separates === undefined || options.separates(first, last + 1);
 }
 
 /** Whether a sentence ends between tokens `t` and `t + 1`: a full stop, a semicolon, a line break. */

@@ -45,14 +45,9 @@ export interface PlanAligner {
 
 /** Align `query` (with its own-content tokens) against its sources: its side is prepared once. */
 export function planAligner(query: ReadDocument, own: Uint8Array, minPassage: number): PlanAligner {
-  const { text, tokens } = query;
   const prepared = prepareQuery({ ...query, own });
-  const options = {
-    minTokens: minPassage,
-    // Boilerplate on lines of its own (headings) separates passages; inside a sentence (a citation) it does not.
-    separates: (end: number, start: number) =>
-      text.slice(tokens.ends[end - 1], tokens.starts[start]).includes('\n'),
-  };
+  const options = { minTokens: minPassage };
+
   return { align: (source) => alignAcrossEdits(prepared, source, options) };
 }
 
