@@ -108,6 +108,39 @@ export function hasHitCluster(
 export const STOCK_SOURCES = 3;
 
 /**
+ * The archive is large enough to tell the genre's sections once a common
+ * phrase must be in this many documents (1% of the archive with the defaults:
+ * from about 2,000 documents). In a large archive some honest peer fills the
+ * same template sentences as the plan, one after another, into a stretch a
+ * little over twice minPassage (on 100,000 generated plans a targets list, a
+ * "Mục đích, yêu cầu" section, three report-back sentences: 84–93% common
+ * phrasing). In a smaller archive a phrase in a handful of documents may be
+ * one text that a few plans copied.
+ */
+export const LARGE_ARCHIVE_COMMON_DOCUMENTS = 20;
+
+/**
+ * A section of the genre is shorter than this many minPassage: in a large
+ * archive, a source that supplies fewer own tokens than that in all, and
+ * whose passages lie in stretches shorter than that, supplies a section of
+ * the genre in its passages that {@link isGenreSection} finds. A source
+ * that supplies more is a copy's source, and its template sections count
+ * with the rest.
+ */
+export const SECTION_PASSAGES = 3;
+
+/** Share of common phrasing that makes a passage a section of the genre, see {@link SECTION_PASSAGES}. */
+export const SECTION_COMMON_SHARE = 0.8;
+
+/**
+ * Matched tokens outside common phrases, as a share of minPassage, that a
+ * passage of a section source needs to be a copy rather than the genre's
+ * section written twice (honest pairs at 100,000 generated plans: 2–6 such
+ * tokens in passages half to two thirds matched).
+ */
+export const SECTION_OWN_MATCHED = 0.25;
+
+/**
  * Set aside the stock sentences of the genre: a passage of a stretch shorter
  * than twice minPassage, most of whose own tokens are common phrases of the
  * archive (`common`, see {@link setAsideStock}; when most of what that source
@@ -120,7 +153,11 @@ export const STOCK_SOURCES = 3;
  * count (a plan that many others copied stays a source), and so does a
  * reference's passage made of its own text (restating the directive is the
  * finding): common phrases are never one directive's text. Removes the
- * dropped passages from `aligned` in place.
+ * dropped passages from `aligned` in place. In a `largeArchive` (see
+ * {@link LARGE_ARCHIVE_COMMON_DOCUMENTS}) the sections of the genre go too,
+ * from a source that supplies mostly common phrases (see {@link SECTION_PASSAGES}).
+ * Sources checked without their text (fingerprint segments) have no passages
+ * and are not judged here.
  */
 export function dropSharedStock(
   aligned: Array<AlignedPassage[] | undefined>,
@@ -128,6 +165,7 @@ export function dropSharedStock(
   own: Uint8Array,
   minPassage: number,
   common: Uint8Array,
+  largeArchive: boolean,
 ): void {
   const sharedBy = new Uint16Array(own.length);
   let peers = 0;
@@ -141,15 +179,49 @@ export function dropSharedStock(
     if (passages === undefined) continue;
     const peer = byPeers && !isReference[k];
     const genre = suppliesOnlyCommon(passages, own, common);
+    let supplied = 0;
+    for (const p of passages) supplied += p.own;
+    const section = genre && largeArchive && supplied < SECTION_PASSAGES * minPassage;
     aligned[k] = passages.filter((p) => {
-      if (p.stretchOwn >= 2 * minPassage) return true;
-      let stock = 0;
-      for (let t = p.start; t < p.end; t++)
-        if (own[t] === 1 && ((genre && common[t] === 1) || (peer && sharedBy[t] >= STOCK_SOURCES)))
-          stock++;
-      return stock * 2 < p.own;
+      if (p.stretchOwn < 2 * minPassage) {
+        let stock = 0;
+        for (let t = p.start; t < p.end; t++)
+          if (
+            own[t] === 1 &&
+            ((genre && common[t] === 1) || (peer && sharedBy[t] >= STOCK_SOURCES))
+          )
+            stock++;
+        return stock * 2 < p.own;
+      }
+      if (!section || p.stretchOwn >= SECTION_PASSAGES * minPassage) return true;
+      return !isGenreSection(p, own, common, minPassage);
     });
   }
+}
+
+/**
+ * Whether a passage of a source that supplies little else is a section of the
+ * genre: {@link SECTION_COMMON_SHARE} of it common phrasing, or fewer than
+ * {@link SECTION_OWN_MATCHED} × minPassage of its matched tokens outside
+ * common phrases (the two plans wrote the same template sentences, each with
+ * its own words in the slots: nothing but the template is the same).
+ */
+function isGenreSection(
+  p: AlignedPassage,
+  own: Uint8Array,
+  common: Uint8Array,
+  minPassage: number,
+): boolean {
+  let shared = 0;
+  let matchedBeyond = 0;
+  let e = 0;
+  for (let t = p.start; t < p.end; t++) {
+    shared += own[t] & common[t];
+    while (e < p.edits.length && p.edits[e].end <= t) e++;
+    const edited = e < p.edits.length && p.edits[e].start <= t;
+    if (!edited) matchedBeyond += own[t] & (common[t] ^ 1);
+  }
+  return shared >= SECTION_COMMON_SHARE * p.own || matchedBeyond < SECTION_OWN_MATCHED * minPassage;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface OwnContent {
   set: Uint32Array;
   /** Per token: 1 inside a common phrase (the genre's, but not frequent enough to be stock). */
   common: Uint8Array;
+  /** Documents a shingle must be in to be a common phrase (Infinity while nothing is learned). */
+  commonDocuments: number;
 }
 
 /** The own content of `query` given the store's statistics. */
@@ -33,6 +35,11 @@ export function ownContent(
 ): OwnContent {
   // Shingles that do not count: reference titles and, once learned, stock phrases (never one directive's text).
   const counts = query.counts.slice();
+  const thresholds = stockThresholds(
+    options.learnedBoilerplate,
+    options.learnFrom,
+    stats.summary.live,
+  );
   const commonShingles = setAsideStock(
     query.shingles,
     counts,
@@ -41,7 +48,7 @@ export function ownContent(
       documents: (h) => stats.frequency(h),
       references: (h) => stats.referenceCount(h),
     },
-    stockThresholds(options.learnedBoilerplate, options.learnFrom, stats.summary.live),
+    thresholds,
   );
   const own = ownTokens(query, counts, options.shingleSize);
   const ownCount = countOnes(own);
@@ -53,5 +60,6 @@ export function ownContent(
     ignored: tokenCount === 0 ? 0 : 1 - ownCount / tokenCount,
     set: countedSet(query, counts),
     common: tokensInside(commonShingles, tokenCount, options.shingleSize),
+    commonDocuments: thresholds.common,
   };
 }

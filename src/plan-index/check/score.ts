@@ -5,6 +5,7 @@
  */
 import type { AlignedPassage } from '../../evidence/edit-align.js';
 import {
+  LARGE_ARCHIVE_COMMON_DOCUMENTS,
   countOnes,
   coverFromFingerprints,
   coverPassages,
@@ -84,6 +85,7 @@ export function scoreMatches(
       own.own,
       minPassage,
       own.common,
+      Number.isFinite(own.commonDocuments) && own.commonDocuments >= LARGE_ARCHIVE_COMMON_DOCUMENTS,
     );
   const marks = context.marks;
   const shingles = query.shingles;
