@@ -178,10 +178,11 @@ export function dropSharedStock(
   for (const [k, passages] of aligned.entries()) {
     if (passages === undefined) continue;
     const peer = byPeers && !isReference[k];
-    const genre = suppliesOnlyCommon(passages, own, common);
-    let supplied = 0;
-    for (const p of passages) supplied += p.own;
-    const section = genre && largeArchive && supplied < SECTION_PASSAGES * minPassage;
+    const supply = supplyOf(passages, own, common);
+    // A source most of whose supply is common phrases supplies only sentences of the genre; one that
+    // supplies text of its own besides (a copy with its lines moved) keeps its short passages.
+    const genre = supply.common * 2 >= supply.own;
+    const section = genre && largeArchive && supply.own < SECTION_PASSAGES * minPassage;
     aligned[k] = passages.filter((p) => {
       if (p.stretchOwn < 2 * minPassage) {
         let stock = 0;
@@ -224,17 +225,12 @@ function isGenreSection(
   return shared >= SECTION_COMMON_SHARE * p.own || matchedBeyond < SECTION_OWN_MATCHED * minPassage;
 }
 
-/**
- * Whether most of the own tokens a source's passages hold are common phrases:
- * a source that supplies only sentences of the genre. A source that supplies
- * text of its own besides (a copy with its lines moved) keeps its short
- * passages, common phrases or not.
- */
-function suppliesOnlyCommon(
+/** Own tokens a source's passages hold, and how many of them are in common phrases. */
+function supplyOf(
   passages: readonly AlignedPassage[],
   own: Uint8Array,
   common: Uint8Array,
-): boolean {
+): { own: number; common: number } {
   let owned = 0;
   let shared = 0;
   for (const p of passages) {
@@ -243,5 +239,5 @@ function suppliesOnlyCommon(
       shared += own[t] & common[t];
     }
   }
-  return shared * 2 >= owned;
+  return { own: owned, common: shared };
 }

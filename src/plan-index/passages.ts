@@ -47,7 +47,6 @@ export interface PlanAligner {
 export function planAligner(query: ReadDocument, own: Uint8Array, minPassage: number): PlanAligner {
   const prepared = prepareQuery({ ...query, own });
   const options = { minTokens: minPassage };
-
   return { align: (source) => alignAcrossEdits(prepared, source, options) };
 }
 
