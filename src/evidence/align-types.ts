@@ -60,6 +60,21 @@ export interface EditAlignOptions {
   minShortTokens?: number;
 }
 
+/** The numbered sub-headings of a side and where they stand among its compressed tokens. */
+export interface Titles {
+  /**
+   * at[c]: 1 + the index in `words` of the sub-heading line that ends right
+   * before compressed token c, 0 where none does.
+   */
+  at: Int32Array;
+  /**
+   * Each title's words: their hashes, leaving out numbers ("2." renumbered
+   * "3." is the same title) and, in a title in sentence case, the names past
+   * its first word ("1. Tại xã Thanh Lâm" renamed is the same title).
+   */
+  words: Uint32Array[];
+}
+
 /** The unmasked tokens of a side: their positions and hashes. */
 export interface Compressed {
   positions: Int32Array;
@@ -71,6 +86,8 @@ export interface Compressed {
    */
   headings: Uint8Array;
   headingsBefore: Int32Array;
+  /** The numbered sub-heading lines ("1. Mục đích") and the tokens right after them. */
+  titles: Titles;
 }
 
 /** Maximal exact runs shared by the two compressed sequences, each at least a seed long. */

@@ -30,6 +30,7 @@ import type {
 } from './align-types.js';
 import { editType, onlyNamesAndNumbers } from './edit-types.js';
 import { cutStretch } from './passage-cuts.js';
+import { findTitles, titlesDiffer } from './titles.js';
 
 export type {
   AlignedPassage,
@@ -99,7 +100,7 @@ function compress(side: EditAlignSide): Compressed {
     if (positions[c] > from && onLinesOfTheirOwn(side, from, positions[c])) headings[c] = 1;
     headingsBefore[c + 1] = headingsBefore[c] + headings[c];
   }
-  return { positions, hashes, headings, headingsBefore };
+  return { positions, hashes, headings, headingsBefore, titles: findTitles(side, positions) };
 }
 
 /** Whether masked tokens [from, to) begin and end lines: a heading, not a citation inside a sentence. */
@@ -134,7 +135,33 @@ function headingsDisagree(
 ): boolean {
   const inPlan = q.headingsBefore[qTo + 1] - q.headingsBefore[qFrom] > 0;
   const inSource = s.headingsBefore[sTo + 1] - s.headingsBefore[sFrom] > 0;
-  return inPlan !== inSource;
+  if (inPlan !== inSource) return true;
+  const planTitle = titleIn(q, qFrom, qTo);
+  const sourceTitle = titleIn(s, sFrom, sTo);
+  return planTitle !== 0 && sourceTitle !== 0 && differ(q, planTitle, s, sourceTitle);
+}
+
+/** 1 + the index of the last numbered sub-heading before compressed tokens [from, to], 0 if none. */
+function titleIn(c: Compressed, from: number, to: number): number {
+  const at = c.titles.at;
+  for (let k = Math.min(to, at.length - 1); k >= from; k--) if (at[k] !== 0) return at[k];
+  return 0;
+}
+
+function differ(q: Compressed, a: number, s: Compressed, b: number): boolean {
+  return titlesDiffer(q.titles.words[a - 1], s.titles.words[b - 1]);
+}
+
+/**
+ * Whether plan token i and source token j stand after the same kind of line
+ * break: a heading on both sides or on neither, and no two sub-headings that
+ * are other titles.
+ */
+function sameBoundary(q: Compressed, i: number, s: Compressed, j: number): boolean {
+  if (q.headings[i] !== s.headings[j]) return false;
+  const a = q.titles.at[i];
+  const b = s.titles.at[j];
+  return a === 0 || b === 0 || !differ(q, a, s, b);
 }
 
 function seedKeys(hashes: Uint32Array): Uint32Array {
@@ -183,9 +210,8 @@ class SeedTable {
 function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
   const qh = q.hashes;
   const sh = s.hashes;
-  // A run never crosses a heading that only one side has.
-  const qHeadings = q.headings;
-  const sHeadings = s.headings;
+  // A run never crosses a heading that only one side has, nor sub-headings that differ.
+  const same = (i: number, j: number) => sameBoundary(q, i, s, j);
   const table = new SeedTable(seedKeys(sh));
   let capacity = 64;
   let rq: Int32Array = new Int32Array(capacity);
@@ -206,12 +232,7 @@ function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
     for (let o = 0; o < openCount; o++) {
       const r = open[o];
       const j = rs[r] + rl[r];
-      if (
-        rq[r] + rl[r] === last &&
-        j < sh.length &&
-        sh[j] === qh[last] &&
-        qHeadings[last] === sHeadings[j]
-      ) {
+      if (rq[r] + rl[r] === last && j < sh.length && sh[j] === qh[last] && same(last, j)) {
         rl[r]++;
         next[nextCount++] = r;
         diagonalSeen[rs[r] - rq[r] + offset] = i + 1;
@@ -242,8 +263,7 @@ function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
         const diagonal = j - i + offset;
         if (diagonalSeen[diagonal] === i + 1) continue;
         if (qh[i] !== sh[j] || qh[i + 1] !== sh[j + 1] || qh[i + 2] !== sh[j + 2]) continue;
-        if (qHeadings[i + 1] !== sHeadings[j + 1] || qHeadings[i + 2] !== sHeadings[j + 2])
-          continue;
+        if (!same(i + 1, j + 1) || !same(i + 2, j + 2)) continue;
         // A run whose start was a frequent seed: grow it back to where the two texts differ.
         let back = 0;
         while (
@@ -251,7 +271,7 @@ function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
           i - back > 0 &&
           j - back > 0 &&
           qh[i - back - 1] === sh[j - back - 1] &&
-          qHeadings[i - back] === sHeadings[j - back] &&
+          same(i - back, j - back) &&
           diagonalSeen[diagonal] !== i - back
         )
           back++;

@@ -184,6 +184,44 @@ describe('headings', () => {
     expect(result.score).toBeGreaterThan(0.9);
     expect(result.matches[0].passages).toHaveLength(2);
   });
+
+  describe('numbered sub-headings', () => {
+    // Two sentences of 23 syllables: apart each is under minPassage (with a title's number too),
+    // together with the title over twice it.
+    const one = `${first} và khu dân cư`;
+    const two = `${second} huyện`;
+    const titled = (title: string) => `${one}.\n${title}\n${two}.`;
+    const sourceTitle = '1. Quy hoạch mạng lưới trường, lớp';
+    const otherTitle = '1. Xã hội hoá giáo dục';
+
+    for (const [name, options] of [
+      ['masked with the frame', NO_LEARNING],
+      ['left in the text', { frame: false, learnedBoilerplate: 0 }],
+    ] as const) {
+      it(`do not join two short shared sentences across titles worded otherwise (${name})`, () => {
+        const index = new PlanIndex(options);
+        index.add({ id: 's', text: titled(sourceTitle) });
+        // Together the two sentences are a passage; apart, neither is one.
+        expect(index.check(titled(otherTitle)).score).toBe(0);
+        expect(index.check(titled(sourceTitle)).score).toBeGreaterThan(0.9);
+      });
+    }
+
+    it('join them across the same title renumbered or with its unit renamed', () => {
+      const index = new PlanIndex({ frame: false, learnedBoilerplate: 0 });
+      index.add({ id: 's', text: titled('1. Tổ chức tuyên truyền tại xã Nam Sơn') });
+      const plan = titled('2. Tổ chức tuyên truyền tại xã Hòa Bình Tây');
+      expect(index.check(plan).score).toBeGreaterThan(0.8);
+    });
+
+    it('leave long copied paragraphs counted when the copier rewords a title between them', () => {
+      const index = new PlanIndex(NO_LEARNING);
+      index.add({ id: 's', text: `${first}${more}\n${sourceTitle}\n${second}${more}` });
+      const result = index.check(`${first}${more}\n${otherTitle}\n${second}${more}`);
+      expect(result.score).toBeGreaterThan(0.85);
+      expect(result.matches[0].passages).toHaveLength(2);
+    });
+  });
 });
 
 describe('edits inside passages', () => {
