@@ -30,7 +30,7 @@ import type {
 } from './align-types.js';
 import { editType, onlyNamesAndNumbers } from './edit-types.js';
 import { cutStretch } from './passage-cuts.js';
-import { findTitles, titlesDiffer } from './titles.js';
+import { findTitles, lineBreakBetween, titlesDiffer } from './titles.js';
 
 export type {
   AlignedPassage,
@@ -106,13 +106,7 @@ function compress(side: EditAlignSide): Compressed {
 /** Whether masked tokens [from, to) begin and end lines: a heading, not a citation inside a sentence. */
 function onLinesOfTheirOwn(side: EditAlignSide, from: number, to: number): boolean {
   const { text, tokens } = side;
-  const lineBreak = (a: number, b: number) => {
-    for (let k = a; k < b; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 0x0a || c === 0x0d) return true;
-    }
-    return false;
-  };
+  const lineBreak = (a: number, b: number) => lineBreakBetween(text, a, b);
   const before = from === 0 || lineBreak(tokens.ends[from - 1], tokens.starts[from]);
   const after = to >= tokens.count || lineBreak(tokens.ends[to - 1], tokens.starts[to]);
   return before && after;

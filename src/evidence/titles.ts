@@ -35,8 +35,9 @@ export function findTitles(side: EditAlignSide, positions: Int32Array): Titles {
 }
 
 /**
- * Whether two titles are other titles: fewer than half the words of the
- * longer are in the other. A word changed in a title leaves it the same title.
+ * Whether two titles are other titles: they share at most half the words of
+ * the shorter. A word changed in a title, or words added to it ("Mục tiêu"
+ * made "Mục tiêu chung và mục tiêu cụ thể"), leave it the same title.
  */
 export function titlesDiffer(a: Uint32Array, b: Uint32Array): boolean {
   let shared = 0;
@@ -50,10 +51,11 @@ export function titlesDiffer(a: Uint32Array, b: Uint32Array): boolean {
       }
     }
   }
-  return 2 * shared < Math.max(a.length, b.length);
+  return 2 * shared <= Math.min(a.length, b.length);
 }
 
-function lineBreakBetween(text: string, from: number, to: number): boolean {
+/** Whether text [from, to) holds a line break. */
+export function lineBreakBetween(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const ch = text.charCodeAt(k);
     if (ch === 0x0a || ch === 0x0d) return true;
@@ -68,15 +70,17 @@ function titleWords(side: EditAlignSide, from: number, to: number): Uint32Array 
   if (!opensWithEnumerator(text, tokens.starts[from], tokens.ends[from])) return undefined;
   if (endsSentence(text, tokens.ends[to - 1])) return undefined;
   let lowerCase = false;
-  for (let t = from + 1; t < to; t++) if (tokens.upper[t] === LOWER) lowerCase = true;
+  for (let t = from + 1; t < to; t++)
+    if (tokens.upper[t] === LOWER && tokens.hashes[t] !== NUMBER_TOKEN_HASH) lowerCase = true;
   const words: number[] = [];
   for (let t = from + 1; t < to; t++) {
     if (tokens.hashes[t] === NUMBER_TOKEN_HASH) continue;
     // A title in sentence case: capitals past its first word are names, which a copier renames.
-    if (lowerCase && t > from + 1 && tokens.upper[t] !== LOWER) continue;
+    if (lowerCase && words.length > 0 && tokens.upper[t] !== LOWER) continue;
     words.push(tokens.hashes[t]);
   }
-  return Uint32Array.from(words);
+  // A title of numbers alone ("3. 2024") says nothing of its section.
+  return words.length === 0 ? undefined : Uint32Array.from(words);
 }
 
 /**

@@ -214,6 +214,17 @@ describe('headings', () => {
       expect(index.check(plan).score).toBeGreaterThan(0.8);
     });
 
+    it('join them across the same title lengthened, or with a year added to a title in capitals', () => {
+      for (const [title, copied] of [
+        ['1. Mục tiêu', '1. Mục tiêu chung và mục tiêu cụ thể'],
+        ['II. NHIỆM VỤ VÀ GIẢI PHÁP', 'II. NHIỆM VỤ VÀ GIẢI PHÁP NĂM 2024'],
+      ]) {
+        const index = new PlanIndex(NO_LEARNING);
+        index.add({ id: 's', text: titled(title) });
+        expect(index.check(titled(copied)).score, copied).toBeGreaterThan(0.8);
+      }
+    });
+
     it('leave long copied paragraphs counted when the copier rewords a title between them', () => {
       const index = new PlanIndex(NO_LEARNING);
       index.add({ id: 's', text: `${first}${more}\n${sourceTitle}\n${second}${more}` });
