@@ -115,7 +115,8 @@ function onLinesOfTheirOwn(side: EditAlignSide, from: number, to: number): boole
 /**
  * Whether the two sides disagree on a heading between compressed tokens
  * [qFrom, qTo] of the plan and [sFrom, sTo] of the source: one has a
- * heading there, the other none. A copy keeps the source's sections; two
+ * heading there, the other none, or each has a numbered sub-heading and
+ * they are other titles. A copy keeps the source's sections; two
  * plans of one template that share sentences across a heading that only one
  * of them has do not copy each other there.
  */
@@ -142,20 +143,9 @@ function titleIn(c: Compressed, from: number, to: number): number {
   return 0;
 }
 
+/** Whether title a - 1 of the plan and title b - 1 of the source are other titles. */
 function differ(q: Compressed, a: number, s: Compressed, b: number): boolean {
   return titlesDiffer(q.titles.words[a - 1], s.titles.words[b - 1]);
-}
-
-/**
- * Whether plan token i and source token j stand after the same kind of line
- * break: a heading on both sides or on neither, and no two sub-headings that
- * are other titles.
- */
-function sameBoundary(q: Compressed, i: number, s: Compressed, j: number): boolean {
-  if (q.headings[i] !== s.headings[j]) return false;
-  const a = q.titles.at[i];
-  const b = s.titles.at[j];
-  return a === 0 || b === 0 || !differ(q, a, s, b);
 }
 
 function seedKeys(hashes: Uint32Array): Uint32Array {
@@ -204,8 +194,14 @@ class SeedTable {
 function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
   const qh = q.hashes;
   const sh = s.hashes;
-  // A run never crosses a heading that only one side has, nor sub-headings that differ.
-  const same = (i: number, j: number) => sameBoundary(q, i, s, j);
+  // A run never crosses a heading that only one side has, nor two sub-headings that are other titles.
+  const qHeadings = q.headings;
+  const sHeadings = s.headings;
+  const qTitles = q.titles.at;
+  const sTitles = s.titles.at;
+  const same = (i: number, j: number) =>
+    qHeadings[i] === sHeadings[j] &&
+    (qTitles[i] === 0 || sTitles[j] === 0 || !differ(q, qTitles[i], s, sTitles[j]));
   const table = new SeedTable(seedKeys(sh));
   let capacity = 64;
   let rq: Int32Array = new Int32Array(capacity);

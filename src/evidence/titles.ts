@@ -11,7 +11,7 @@ import type { EditAlignSide, Titles } from './align-types.js';
 import { LOWER } from './token-stream.js';
 
 /** Tokens a sub-heading line holds at most, its enumerator included. */
-export const MAX_TITLE_TOKENS = 12;
+const MAX_TITLE_TOKENS = 12;
 
 /** The numbered sub-headings of a side whose unmasked tokens are at `positions`. */
 export function findTitles(side: EditAlignSide, positions: Int32Array): Titles {
