@@ -159,11 +159,14 @@ function seedKeys(hashes: Uint32Array): Uint32Array {
   return keys;
 }
 
-/** Source seed positions by key: open addressing over a chain array, with each key's count. */
+/**
+ * Source seed positions by key: open addressing over a chain array, with each
+ * key's count (saturating at 255: only counts up to {@link MAX_SEED_OCCURRENCES} matter).
+ */
 class SeedTable {
   readonly keys: Uint32Array;
   readonly heads: Int32Array;
-  readonly counts: Int32Array;
+  readonly counts: Uint8Array;
   readonly chain: Int32Array;
   private readonly mask: number;
 
@@ -172,7 +175,7 @@ class SeedTable {
     this.mask = size - 1;
     this.keys = new Uint32Array(size);
     this.heads = new Int32Array(size).fill(-1);
-    this.counts = new Int32Array(size);
+    this.counts = new Uint8Array(size);
     this.chain = new Int32Array(keys.length).fill(-1);
     // Inserted backwards so that each chain lists positions in ascending order.
     for (let j = keys.length - 1; j >= 0; j--) {
@@ -180,7 +183,7 @@ class SeedTable {
       this.keys[slot] = keys[j];
       this.chain[j] = this.heads[slot];
       this.heads[slot] = j;
-      this.counts[slot]++;
+      if (this.counts[slot] < 255) this.counts[slot]++;
     }
   }
 
@@ -451,6 +454,37 @@ function span(c: Compressed, from: number, to: number, count: number): [number, 
   return [at, at];
 }
 
+/** The compressed plan range that runs (in chain order) span, and which of its tokens they match. */
+interface Matched {
+  qFrom: number;
+  qTo: number;
+  /** matched[c - qFrom] = 1 where plan token c is matched: in a run, or equal in a gap of equal sides. */
+  matched: Uint8Array;
+}
+
+/** The plan tokens that the given runs (in chain order) match, gaps of substituted words included. */
+function matchedOf(parts: number[], runs: Runs, qc: Compressed, sc: Compressed): Matched {
+  const qFrom = runs.q[parts[0]];
+  let qTo = qFrom;
+  for (const r of parts) qTo = Math.max(qTo, runs.q[r] + runs.length[r]);
+  const matched = new Uint8Array(qTo - qFrom);
+  let qEnd = -1;
+  let sEnd = -1;
+  for (const r of parts) {
+    const rq = runs.q[r];
+    const rs = runs.s[r];
+    const rl = runs.length[r];
+    const skip = qEnd < 0 ? 0 : Math.max(0, qEnd - rq, sEnd - rs);
+    if (qEnd >= 0 && rq - rs === qEnd - sEnd)
+      for (let k = 0; k < rq + skip - qEnd; k++)
+        if (qc.hashes[qEnd + k] === sc.hashes[sEnd + k]) matched[qEnd + k - qFrom] = 1;
+    matched.fill(1, rq + skip - qFrom, rq + rl - qFrom);
+    qEnd = Math.max(qEnd, rq + rl);
+    sEnd = Math.max(sEnd, rs + rl);
+  }
+  return { qFrom, qTo, matched };
+}
+
 /** Edits inside a passage made of the given runs (in chain order), in token positions. */
 function editsOf(
   parts: number[],
@@ -459,11 +493,8 @@ function editsOf(
   qc: Compressed,
   s: EditAlignSide,
   sc: Compressed,
-): { edits: TokenEdit[]; matched: Uint8Array; qFrom: number; qTo: number; core: number } {
-  const qFrom = runs.q[parts[0]];
-  let qTo = qFrom;
-  for (const r of parts) qTo = Math.max(qTo, runs.q[r] + runs.length[r]);
-  const matched = new Uint8Array(qTo - qFrom);
+  { qFrom, qTo }: Matched,
+): { edits: TokenEdit[]; core: number } {
   const edits: TokenEdit[] = [];
   const push = (qa: number, qb: number, sa: number, sb: number, type?: EditType) => {
     const [start, end] = span(qc, qa, qb, q.tokens.count);
@@ -494,7 +525,6 @@ function editsOf(
         let k = 0;
         while (k < dq) {
           if (qc.hashes[qEnd + k] === sc.hashes[sEnd + k]) {
-            matched[qEnd + k - qFrom] = 1;
             k++;
             continue;
           }
@@ -513,7 +543,6 @@ function editsOf(
       } else push(qEnd, qEnd + dq, sEnd, sEnd + ds);
     }
     for (let k = skip; k < rl; k++) {
-      matched[rq + k - qFrom] = 1;
       const t = qc.positions[rq + k];
       const u = sc.positions[rs + k];
       if (numberChanged(q, t, s, u)) {
@@ -529,7 +558,7 @@ function editsOf(
     sEnd = Math.max(sEnd, rs + rl);
   }
   core = Math.max(core, qTo - coreFrom);
-  return { edits, matched, qFrom, qTo, core };
+  return { edits, core };
 }
 
 /** The plan's side of its alignments, made once per check: its unmasked tokens and their seeds. */
@@ -587,7 +616,8 @@ export function alignAcrossEdits(
     let spanEnd = 0;
     for (const r of parts) spanEnd = Math.max(spanEnd, runs.q[r] + runs.length[r]);
     if (spanEnd - runs.q[parts[0]] < Math.min(minShort, options.minTokens)) return;
-    const { edits, matched, qFrom, qTo, core } = editsOf(parts, runs, q, qc, s, sc);
+    const span = matchedOf(parts, runs, qc, sc);
+    const { matched, qFrom, qTo } = span;
     let own = 0;
     let hits = 0;
     for (let c = qFrom; c < qTo; c++) {
@@ -596,14 +626,16 @@ export function alignAcrossEdits(
       hits += matched[c - qFrom];
     }
     const dense = own >= minShort && hits >= SHORT_MATCHED_SHARE * own;
-    const ok =
-      rule === 'long'
-        ? own >= options.minTokens &&
-          hits >= matchedShareNeeded(own, options.minTokens) * own &&
-          (own >= 2 * options.minTokens || core >= CORE_SHARE * (qTo - qFrom))
-        : dense;
-    if (!ok) {
+    // Most chains of an honest peer fail on their matched share: they are dropped before their edits are read.
+    const longEnough =
+      own >= options.minTokens && hits >= matchedShareNeeded(own, options.minTokens) * own;
+    if (rule === 'short' ? !dense : !longEnough) {
       if (rule === 'long' && dense) pending.push({ parts, from: qFrom, to: qTo, own });
+      return;
+    }
+    const { edits, core } = editsOf(parts, runs, q, qc, s, sc, span);
+    if (rule === 'long' && own < 2 * options.minTokens && core < CORE_SHARE * (qTo - qFrom)) {
+      if (dense) pending.push({ parts, from: qFrom, to: qTo, own });
       return;
     }
     // Cut before taking the stretch's tokens: a changed name in a gap of the stretch may be reached.
