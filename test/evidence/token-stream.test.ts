@@ -129,21 +129,48 @@ describe('DecodeOutput.toString', () => {
 });
 
 describe('parseDateLineOf', () => {
+  // Mostly lines that read, so that each way of not reading is met beside them.
+  const gap = fc.oneof(
+    { arbitrary: fc.constant(' '), weight: 3 },
+    {
+      arbitrary: fc.constantFrom(
+        '  ',
+        '\n',
+        ', ',
+        ' \ud800 ',
+        '\t',
+        '\r\n',
+        '\u00a0',
+        '\u200b ',
+        '.',
+      ),
+      weight: 1,
+    },
+  );
+  const number = (max: number) =>
+    fc.oneof(
+      { arbitrary: fc.integer({ min: 0, max }).map(String), weight: 4 },
+      { arbitrary: fc.constantFrom('018', '118', '1a', '\u0663'), weight: 1 },
+    );
   const dated = fc
     .tuple(
       text,
       fc.constantFrom('ngày', 'NGÀY', 'hằngngày', 'ngay'),
-      fc.integer({ min: 0, max: 40 }),
+      number(40),
       fc.constantFrom('tháng', 'Tháng', 'thang'),
-      fc.integer({ min: 0, max: 14 }),
+      number(14),
       fc.constantFrom('năm', 'NĂM'),
-      fc.constantFrom('2021', '20215', '999', '2024abc'),
-      fc.constantFrom(' ', '  ', '\n', ', ', ' \ud800 '),
+      fc.oneof(
+        { arbitrary: fc.constant('2021'), weight: 2 },
+        { arbitrary: fc.constantFrom('20215', '999', '2024abc'), weight: 1 },
+      ),
+      fc.tuple(gap, gap, gap, gap, gap),
       fc.integer({ min: 0, max: 3100 }),
+      fc.constantFrom('', ' Hà Nội, ngày 5 tháng 6 năm 2020', ' ngày 31 tháng 2 năm 2021'),
     )
     .map(
-      ([before, ngay, d, thang, m, nam, y, gap, pad]) =>
-        `${'x '.repeat(pad >> 1)}${before} ${ngay}${gap}${d} ${thang} ${m}${gap}${nam} ${y} kế hoạch`,
+      ([before, ngay, d, thang, m, nam, y, [g1, g2, g3, g4, g5], pad, later]) =>
+        `${'x '.repeat(pad >> 1)}${before} ${ngay}${g1}${d}${g2}${thang}${g3}${m}${g4}${nam}${g5}${y} kế hoạch${later}`,
     );
 
   it('reads the date parseDateLine reads, whether or not there is one', () => {
@@ -152,6 +179,56 @@ describe('parseDateLineOf', () => {
         expect(parseDateLineOf(t, tokenStream(t))).toBe(parseDateLine(t));
       }),
     );
+  });
+
+  it('reads a legacy-encoded or decomposed date line as the reading of the whole text shows it', () => {
+    const body = SENTENCES.join(' ');
+    fc.assert(
+      fc.property(
+        dated,
+        fc.constantFrom(toTcvn3, toVni, (t: string) => t.normalize('NFD')),
+        (line, encode) => {
+          const unicode = `${body}\n${line}`.slice(-2900);
+          const given = encode(unicode);
+          expect(tokenStream(given).plain).toBeUndefined();
+          expect(parseDateLineOf(given, tokenStream(given))).toBe(parseDateLine(unicode));
+        },
+      ),
+    );
+  });
+
+  it('reads no date where punctuation or a long number breaks the line, and the next one that is whole', () => {
+    const read = (t: string) => parseDateLineOf(t, tokenStream(t));
+    const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+    expect(read('Huế, ngày 18 tháng 11 năm 2021 kế hoạch')).toBe(day(2021, 11, 18));
+    expect(read('Huế, ngày\t18\ntháng  11\r\nnăm 2021 kế hoạch')).toBe(day(2021, 11, 18));
+    expect(read('Huế, ngày, 18 tháng 11 năm 2021 kế hoạch')).toBeUndefined();
+    expect(read('Huế, ngày 18. tháng 11 năm 2021 kế hoạch')).toBeUndefined();
+    expect(read('Huế, ngày 118 tháng 11 năm 2021 kế hoạch')).toBeUndefined();
+    expect(read('Huế, ngày 18 tháng 011 năm 2021 kế hoạch')).toBeUndefined();
+    expect(read('Huế, ngày 18 tháng 11 năm 202 kế hoạch')).toBeUndefined();
+    expect(read('Huế, ngày 18 tháng 11 năm 20215 kế hoạch')).toBe(day(2021, 11, 18));
+    expect(read('Huế, ngày 18, tháng 11 năm 2021; ngày 2 tháng 3 năm 2022 kế hoạch')).toBe(
+      day(2022, 3, 2),
+    );
+    expect(read('Huế, ngay 18 tháng 11 năm 2021 kế hoạch')).toBeUndefined();
+    // A year cut by the header's end is no year; one that ends with it is.
+    for (const [pad, expected] of [
+      [2996, day(2021, 11, 18)],
+      [2997, undefined],
+    ] as const) {
+      const edge = `${'x'.repeat(pad - 'ế ngày 18 tháng 11 năm '.length)}ế ngày 18 tháng 11 năm 2021 kế hoạch`;
+      expect(edge.indexOf('2021')).toBe(pad);
+      expect(read(edge)).toBe(expected);
+      expect(parseDateLine(edge)).toBe(expected);
+    }
+    for (const t of [
+      'Huế, ngày, 18 tháng 11 năm 2021 kế hoạch',
+      'Huế, ngày 118 tháng 11 năm 2021 kế hoạch',
+      'Huế, ngày 18, tháng 11 năm 2021; ngày 2 tháng 3 năm 2022 kế hoạch',
+    ]) {
+      expect(read(t)).toBe(parseDateLine(t));
+    }
   });
 
   it('reads a date line in the header and none past it', () => {
