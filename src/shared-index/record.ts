@@ -77,9 +77,14 @@ export function decodeRecord(bytes: Buffer): DocumentRecord {
   };
 }
 
-/** Unsigned 32-bit values as little-endian bytes (how Lua scripts receive lists). */
+/** Unsigned 32-bit values as little-endian bytes (how Lua scripts receive lists): a view of a Uint32Array's own bytes where they already are, so it must not change until sent. */
 export function packU32(values: ArrayLike<number>): Buffer {
+  if (values instanceof Uint32Array && LITTLE_ENDIAN)
+    return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
   const out = Buffer.alloc(values.length * 4);
   for (let i = 0; i < values.length; i++) out.writeUInt32LE(values[i] >>> 0, i * 4);
   return out;
 }
+
+/** Whether a Uint32Array's bytes are already little-endian here (they are on x86 and ARM). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;

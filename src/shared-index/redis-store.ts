@@ -91,6 +91,34 @@ function countersOf(set: Uint32Array): string[] {
   return out;
 }
 
+/**
+ * The frequency counters a batch increments, as (counter, count) pairs in
+ * ascending counter order: the same arguments for the same batch whatever
+ * the order of its documents' shingles.
+ */
+function counterCounts(batch: readonly SketchedDocument[]): Uint32Array {
+  let total = 0;
+  for (const { shingleSet } of batch) total += 2 * shingleSet.length;
+  const all = new Uint32Array(total);
+  let n = 0;
+  for (const { shingleSet } of batch)
+    for (let i = 0; i < shingleSet.length; i++) {
+      all[n++] = firstCounter(shingleSet[i]);
+      all[n++] = secondCounter(shingleSet[i]);
+    }
+  all.sort();
+  const pairs = new Uint32Array(2 * total);
+  let m = 0;
+  for (let i = 0; i < total;) {
+    let j = i + 1;
+    while (j < total && all[j] === all[i]) j++;
+    pairs[m++] = all[i];
+    pairs[m++] = j - i;
+    i = j;
+  }
+  return pairs.subarray(0, m);
+}
+
 /** The shingles of a set, each once, ascending. */
 function distinct(shingles: Uint32Array): Uint32Array {
   const sorted = Uint32Array.from(shingles).sort();
@@ -426,14 +454,7 @@ export class RedisStore implements AsyncIndexStoreReader {
   private addBatchCall(batch: readonly SketchedDocument[]): Arg[] {
     const fixed = this.keys.fixed();
     const perDocument: Arg[] = [];
-    const counts = new Map<number, number>();
     for (const { stored, shingleSet } of batch) {
-      for (const h of shingleSet) {
-        const a = firstCounter(h);
-        const b = secondCounter(h);
-        counts.set(a, (counts.get(a) ?? 0) + 1);
-        counts.set(b, (counts.get(b) ?? 0) + 1);
-      }
       const text = stored.text;
       perDocument.push(
         stored.id,
@@ -447,14 +468,7 @@ export class RedisStore implements AsyncIndexStoreReader {
         stored.reference ? '1' : '0',
       );
     }
-    // Ascending: the same arguments for the same batch, whatever the order the counts were met in.
-    const ordered = Uint32Array.from(counts.keys()).sort();
-    const counters = new Uint32Array(2 * ordered.length);
-    for (let i = 0; i < ordered.length; i++) {
-      counters[2 * i] = ordered[i];
-      counters[2 * i + 1] = counts.get(ordered[i])!;
-    }
-    return [fixed.length, ...fixed, batch.length, ...perDocument, packU32(counters)];
+    return [fixed.length, ...fixed, batch.length, ...perDocument, packU32(counterCounts(batch))];
   }
 
   /**
