@@ -7,17 +7,13 @@
  * sources without a build), files are read in the server's thread.
  */
 import { Worker } from 'node:worker_threads';
-import {
-  SaochepError,
-  SaochepTypeError,
-  ERROR_CLASS_OF,
-  type SaochepErrorCode,
-} from '../errors.js';
+import { SaochepError } from '../errors.js';
 import type { SerializableOcrOptions } from '../read/ocr/ocr-options.js';
 import { OcrSlots } from '../read/ocr/ocr-slots.js';
 import { type FileText, fileTextOf } from '../read/read-file.js';
 import { workerScript } from '../scan/worker-script.js';
 import { ServiceError } from './errors.js';
+import { type WorkerError, fromWorkerError } from './worker-errors.js';
 
 /** What an upload worker is started with. @internal */
 export interface UploadWorkerData {
@@ -35,8 +31,7 @@ export interface UploadTask {
 
 /** What an upload worker answers. @internal */
 export type UploadReply =
-  | { id: number; ok: true; file: FileText }
-  | { id: number; ok: false; error: { code: string | undefined; message: string } };
+  { id: number; ok: true; file: FileText } | { id: number; ok: false; error: WorkerError };
 
 interface Pending {
   task: UploadTask;
@@ -54,16 +49,6 @@ interface Reader {
   alive: boolean;
   current?: Pending;
   timer?: NodeJS.Timeout;
-}
-
-/** The error a worker's reply stands for, as the library would have thrown it. */
-function errorOf(error: { code: string | undefined; message: string }): Error {
-  const code = error.code as SaochepErrorCode | undefined;
-  if (code === undefined || !(code in ERROR_CLASS_OF))
-    return new SaochepError('ERR_SAOCHEP_READ_FAILED', error.message);
-  return ERROR_CLASS_OF[code] === 'SaochepTypeError'
-    ? new SaochepTypeError(code as ConstructorParameters<typeof SaochepTypeError>[0], error.message)
-    : new SaochepError(code as ConstructorParameters<typeof SaochepError>[0], error.message);
 }
 
 function timeoutError(timeLimit: number): ServiceError {
@@ -155,7 +140,7 @@ export class UploadReaders {
       clearTimeout(reader.timer);
       reader.current = undefined;
       if (reply.ok) pending.resolve(reply.file);
-      else pending.reject(errorOf(reply.error));
+      else pending.reject(fromWorkerError(reply.error, 'ERR_SAOCHEP_READ_FAILED'));
       this.dispatch();
     });
     const died = (message: string) => {

@@ -10,6 +10,7 @@ import type { SerializableOcrOptions } from '../read/ocr/ocr-options.js';
 import { OcrSlots } from '../read/ocr/ocr-slots.js';
 import { fileTextOf } from '../read/read-file.js';
 import type { UploadTask, UploadWorkerData, UploadReply } from './upload-readers.js';
+import { toWorkerError } from './worker-errors.js';
 
 if (parentPort) {
   const port = parentPort;
@@ -36,15 +37,7 @@ if (parentPort) {
           },
         };
       } catch (error) {
-        const e = error as { code?: unknown; message?: unknown; name?: unknown };
-        reply = {
-          id: task.id,
-          ok: false,
-          error: {
-            code: typeof e.code === 'string' ? e.code : undefined,
-            message: typeof e.message === 'string' ? e.message : String(error),
-          },
-        };
+        reply = { id: task.id, ok: false, error: toWorkerError(error) };
       }
       port.postMessage(reply);
     });
