@@ -37,6 +37,7 @@ export default defineConfig([
       'scan-worker': 'src/scan/scan-worker.ts',
       'check-worker': 'src/scan/check-worker.ts',
       'upload-worker': 'src/server/upload-worker.ts',
+      'check-replica-worker': 'src/server/check-replica-worker.ts',
     },
     format: ['esm'],
     dts: false,

@@ -15,10 +15,12 @@
  *   BENCH_SERVE_SECONDS=5 BENCH_SERVE_SOAK_SECONDS=30 npm run bench:serve   (quicker)
  *   BENCH_SERVE_PLANS=10000 …              (a smaller index)
  *   BENCH_SERVE_ARCHIVE=real npm run bench:serve   (../shared/corpus-real: bench/results/serve-real.json)
+ *   BENCH_SERVE_JOBS=1,2 …                 (the servers' --jobs, one after the other; default 1
+ *                                           and the number of cores; the soak runs on the last)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { PlanIndex, VERSION } from 'saochep';
@@ -32,6 +34,10 @@ const QUERIES = 300;
 const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
 const SOAK_SECONDS = Number(process.env.BENCH_SERVE_SOAK_SECONDS ?? 300);
 const CONNECTIONS = [1, 8, 32];
+const JOBS = (process.env.BENCH_SERVE_JOBS ?? `1,${availableParallelism()}`)
+  .split(',')
+  .map(Number)
+  .filter((n, k, all) => n >= 1 && all.indexOf(n) === k);
 const TOKEN = 'bench-token-0123456789abcdef0123';
 const ARCHIVE = process.env.BENCH_SERVE_ARCHIVE === 'real' ? 'real' : 'generated';
 const CACHE = join(ROOT, 'bench/.build', `serve-${ARCHIVE}-${PLANS}-${GENERATED}-${VERSION}.idx`);
@@ -138,10 +144,12 @@ log(
 const tmp = mkdtempSync(join(tmpdir(), 'saochep-bench-serve-'));
 writeFileSync(join(tmp, 'token'), `${TOKEN}\n`);
 // The server works on a copy: the bench never changes the kept index (nor leaves a log beside it).
-const served = join(tmp, 'served.idx');
-writeFileSync(served, readFileSync(CACHE));
+const servedPath = join(tmp, 'served.idx');
+writeFileSync(servedPath, readFileSync(CACHE));
 
-function startServer(): Promise<{ child: ChildProcess; url: string; loadSeconds: number }> {
+function startServer(
+  jobs: number,
+): Promise<{ child: ChildProcess; url: string; loadSeconds: number }> {
   const t = now();
   const child = spawn(
     process.execPath,
@@ -149,11 +157,13 @@ function startServer(): Promise<{ child: ChildProcess; url: string; loadSeconds:
       join(ROOT, 'dist/cli.js'),
       'serve',
       '--index',
-      served,
+      servedPath,
       '--port',
       '0',
       '--token-file',
       join(tmp, 'token'),
+      '--jobs',
+      String(jobs),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -163,7 +173,9 @@ function startServer(): Promise<{ child: ChildProcess; url: string; loadSeconds:
     child.stderr!.on('data', (chunk: string) => {
       stderr += chunk;
       const url = /listening on (http:\/\/\S+)/.exec(stderr)?.[1];
-      if (url && /documents ready/.test(stderr))
+      // With --jobs n ≥ 2: ready once the checking threads have loaded their replicas too.
+      const loaded = jobs < 2 || /checking threads ready/.test(stderr);
+      if (url && /documents ready/.test(stderr) && loaded)
         resolve({ child, url, loadSeconds: (now() - t) / 1000 });
     });
     child.on('exit', (code) => reject(new Error(`saochep serve exited ${code}: ${stderr}`)));
@@ -176,9 +188,6 @@ function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return Math.round(kb / 102.4) / 10;
 }
-
-const server = await startServer();
-log(`server ready at ${server.url} in ${server.loadSeconds.toFixed(1)} s`);
 
 // ---- Requests ----------------------------------------------------------------------
 const jsonBodies = queries.map((text) => Buffer.from(JSON.stringify({ text })));
@@ -212,11 +221,16 @@ interface Run {
   timeouts: number;
 }
 
-async function load(kind: keyof typeof kinds, connections: number, seconds: number): Promise<Run> {
+async function load(
+  url: string,
+  kind: keyof typeof kinds,
+  connections: number,
+  seconds: number,
+): Promise<Run> {
   const { bodies, type } = kinds[kind];
   let next = 0;
   const result = await autocannon({
-    url: server.url,
+    url,
     connections,
     duration: seconds,
     requests: [
@@ -240,33 +254,45 @@ async function load(kind: keyof typeof kinds, connections: number, seconds: numb
   };
 }
 
-// One check of each kind first, so that the sizes in the results are the served ones.
-const sample = (await (
-  await fetch(`${server.url}/v1/check`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: jsonBodies[0],
-  })
-).json()) as { score: number; matches: unknown[] };
-const stats = (await (await fetch(`${server.url}/v1/stats`, { headers: auth })).json()) as {
-  documents: number;
-  indexBytes: number;
-  textBytes: number;
-};
-log(
-  `index of ${stats.documents} documents; a sample check scores ${sample.score.toFixed(3)} with ${sample.matches.length} matches`,
-);
-
-await load('json', 8, 3); // warm-up, not recorded
-const runs: Record<string, Run[]> = { json: [], docx: [] };
-for (const kind of ['json', 'docx'] as const)
-  for (const connections of CONNECTIONS) {
-    const run = await load(kind, connections, SECONDS);
-    runs[kind].push(run);
-    log(
-      `${kind} × ${connections}: ${run.requestsPerSecond} checks/s, median ${run.latencyMs.median} ms, p99 ${run.latencyMs.p99} ms (${run.non2xx} not 2xx, ${run.errors} errors)`,
-    );
+interface Served {
+  jobs: number;
+  serverLoadSeconds: number;
+  runs: Record<string, Run[]>;
+}
+const servers: Served[] = [];
+let stats = { documents: 0, indexBytes: 0, textBytes: 0 };
+let server = await startServer(JOBS[0]);
+for (const [k, jobs] of JOBS.entries()) {
+  if (k > 0) {
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => server.child.on('exit', resolve));
+    server = await startServer(jobs);
   }
+  log(`server (--jobs ${jobs}) ready at ${server.url} in ${server.loadSeconds.toFixed(1)} s`);
+  // One check first, so that the sizes in the results are the served ones.
+  const sample = (await (
+    await fetch(`${server.url}/v1/check`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: jsonBodies[0],
+    })
+  ).json()) as { score: number; matches: unknown[] };
+  stats = (await (await fetch(`${server.url}/v1/stats`, { headers: auth })).json()) as typeof stats;
+  log(
+    `index of ${stats.documents} documents; a sample check scores ${sample.score.toFixed(3)} with ${sample.matches.length} matches`,
+  );
+  await load(server.url, 'json', 8, 3); // warm-up, not recorded
+  const runs: Record<string, Run[]> = { json: [], docx: [] };
+  for (const kind of ['json', 'docx'] as const)
+    for (const connections of CONNECTIONS) {
+      const run = await load(server.url, kind, connections, SECONDS);
+      runs[kind].push(run);
+      log(
+        `--jobs ${jobs}, ${kind} × ${connections}: ${run.requestsPerSecond} checks/s, median ${run.latencyMs.median} ms, p99 ${run.latencyMs.p99} ms (${run.non2xx} not 2xx, ${run.errors} errors)`,
+      );
+    }
+  servers.push({ jobs, serverLoadSeconds: server.loadSeconds, runs });
+}
 
 // ---- Soak --------------------------------------------------------------------------
 const pid = server.child.pid!;
@@ -276,8 +302,8 @@ const sampler = setInterval(
   () => rss.push({ second: Math.round((now() - started) / 1000), mb: rssMb(pid) }),
   15_000,
 );
-log(`soak: ${SOAK_SECONDS} s of JSON checks from 8 connections`);
-const soak = await load('json', 8, SOAK_SECONDS);
+log(`soak (--jobs ${JOBS[JOBS.length - 1]}): ${SOAK_SECONDS} s of JSON checks from 8 connections`);
+const soak = await load(server.url, 'json', 8, SOAK_SECONDS);
 clearInterval(sampler);
 rss.push({ second: Math.round((now() - started) / 1000), mb: rssMb(pid) });
 log(
@@ -297,7 +323,6 @@ const path = writeResults(ARCHIVE === 'real' ? 'serve-real' : 'serve', {
     indexBytes: stats.indexBytes,
     textBytes: stats.textBytes,
     buildSeconds,
-    serverLoadSeconds: server.loadSeconds,
   },
   checkedPlans: {
     json: jsonBodies.length,
@@ -311,8 +336,14 @@ const path = writeResults(ARCHIVE === 'real' ? 'serve-real' : 'serve', {
     ...inProcess,
     note: 'index.check on the same plans in the bench process (first 50 as warm-up): the library alone',
   },
-  runs,
-  soak: { ...soak, rssMb: rss, rssStartMb: rss[0].mb, rssEndMb: rss[rss.length - 1].mb },
+  servers,
+  soak: {
+    ...soak,
+    jobs: JOBS[JOBS.length - 1],
+    rssMb: rss,
+    rssStartMb: rss[0].mb,
+    rssEndMb: rss[rss.length - 1].mb,
+  },
   loadAverageAtStart: loadAtStart,
   note: 'server and autocannon on the same machine; the machine is shared with other work (see the load average)',
   environment: environment(),

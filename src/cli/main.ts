@@ -96,6 +96,7 @@ const COMMANDS: Record<
       'body-limit': { type: 'string' },
       'time-limit': { type: 'string' },
       'snapshot-interval': { type: 'string' },
+      jobs: { type: 'string' },
       help: HELP,
     },
   },

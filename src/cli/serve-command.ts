@@ -36,6 +36,7 @@ export async function serveCommand(
   const timeLimit = numberOption(values['time-limit'], 'time-limit', 0.1, 3600, false) ?? 30;
   const snapshotInterval =
     numberOption(values['snapshot-interval'], 'snapshot-interval', 1, 86_400, false) ?? 300;
+  const jobs = numberOption(values.jobs, 'jobs', 1, 256, true) ?? 1;
   const tokenFile = values['token-file'] as string | undefined;
   const allowUnauthenticatedWrites = values['allow-unauthenticated-writes'] === true;
   if (tokenFile && allowUnauthenticatedWrites)
@@ -44,6 +45,10 @@ export async function serveCommand(
     );
 
   const say = (message: string) => io.stderr.write(`saochep serve: ${message}\n`);
+  if (jobs >= 2 && /^redis(\+cluster)?:\/\//.test(index))
+    say(
+      '--jobs applies to a saved index: on Redis the server checks in its own thread (run several serve processes to use more cores).',
+    );
   const { startServer } = await import('../server/serve.js');
   stopExitingOnSignals();
   let server;
@@ -57,6 +62,7 @@ export async function serveCommand(
       bodyLimit: Math.round(bodyLimitMb * 1024 * 1024),
       timeLimit: Math.round(timeLimit * 1000),
       snapshotInterval: Math.round(snapshotInterval * 1000),
+      checkThreads: jobs >= 2 ? jobs : 0,
       onEvent: say,
     });
   } catch (error) {

@@ -148,6 +148,9 @@ Options:
   --body-limit <MB>     largest request body, JSON or upload (default 20)
   --time-limit <s>      longest a request may take (default 30)
   --snapshot-interval <s>  seconds between snapshots while writes wait in the log (default 300)
+  --jobs <n>            threads that check (default 1: the server's own). With n ≥ 2, a saved
+                        index is checked by n worker threads, each holding a copy of the
+                        index in memory, while the server's thread answers HTTP and writes
 
 Example:
   saochep serve --index archive.idx --token-file /etc/saochep/token --port 8080

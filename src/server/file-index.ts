@@ -14,6 +14,7 @@ import {
   type PlanDoc,
   PlanIndex,
 } from '../plan-index/plan-index.js';
+import { CheckReplicas } from './check-replicas.js';
 import { ServiceError } from './errors.js';
 import { PlanIndexAdapter, infoOfStored } from './plan-index-adapter.js';
 import type { PlanInfo, ServedIndex, ServedIndexStats } from './served-index.js';
@@ -29,6 +30,12 @@ export interface FileIndexOptions {
   maxLogBytes?: number;
   /** Told what happens (loaded, replayed, snapshot written, a snapshot failed). */
   onEvent?: (message: string) => void;
+  /**
+   * Worker threads that check, each holding a replica of the index (its
+   * memory once more per thread), while the server's thread answers HTTP and
+   * writes. Default 0: checks run on the server's thread.
+   */
+  checkThreads?: number;
 }
 
 const DEFAULT_SNAPSHOT_INTERVAL = 300_000;
@@ -43,6 +50,7 @@ export function logPathOf(indexPath: string): string {
 export class FileServedIndex implements ServedIndex {
   private adapter: PlanIndexAdapter | undefined;
   private log: WriteAheadLog | undefined;
+  private replicas: CheckReplicas | undefined;
   private readonly loading: Promise<void>;
   private failure: unknown;
   private lastSnapshot: string | null = null;
@@ -92,6 +100,13 @@ export class FileServedIndex implements ServedIndex {
       );
     this.adapter = adapter;
     this.log = log;
+    const threads = this.options.checkThreads ?? 0;
+    if (threads > 0) {
+      this.replicas = new CheckReplicas(adapter.index, threads, this.onEvent);
+      void this.replicas
+        .whenLoaded()
+        .then(() => this.onEvent(`${this.replicas?.readyThreads ?? 0} checking threads ready`));
+    }
     const interval = this.options.snapshotInterval ?? DEFAULT_SNAPSHOT_INTERVAL;
     this.timer = setInterval(() => {
       if (log.entries > 0) void this.snapshot().catch(() => undefined);
@@ -156,6 +171,7 @@ export class FileServedIndex implements ServedIndex {
       };
       await log.append(entry, () => {
         info = adapter.insert(sketched);
+        this.replicas?.add(sketched);
       });
       this.afterWrite(log);
       return info!;
@@ -176,6 +192,7 @@ export class FileServedIndex implements ServedIndex {
       if (!adapter.index.has(id)) return false;
       await log.append({ op: 'delete', id }, () => {
         adapter.delete(id);
+        this.replicas?.remove(id);
       });
       this.afterWrite(log);
       return true;
@@ -233,12 +250,18 @@ export class FileServedIndex implements ServedIndex {
     input: { text: string; meta?: Record<string, unknown> },
     options?: CheckOptions,
   ): Promise<CheckResult> {
-    return this.state().adapter.index.check(input, options);
+    const { adapter } = this.state();
+    return this.replicas
+      ? this.replicas.check(input, options)
+      : adapter.index.check(input, options);
   }
 
   async stats(): Promise<ServedIndexStats> {
     const { adapter, log } = this.state();
-    return adapter.statsOf('file', log.entries, this.lastSnapshot);
+    return {
+      ...adapter.statsOf('file', log.entries, this.lastSnapshot),
+      checkThreads: this.replicas?.readyThreads ?? 0,
+    };
   }
 
   /**
@@ -250,6 +273,7 @@ export class FileServedIndex implements ServedIndex {
     this.closed = true;
     await this.loading.catch(() => undefined);
     await Promise.all(this.writes.values());
+    await this.replicas?.close();
     await this.log?.close();
   }
 
@@ -259,6 +283,7 @@ export class FileServedIndex implements ServedIndex {
     clearInterval(this.timer);
     await this.loading.catch(() => undefined);
     await Promise.all(this.writes.values());
+    await this.replicas?.close();
     const log = this.log;
     if (log) {
       if (this.snapshotting) await this.snapshotting.catch(() => undefined);

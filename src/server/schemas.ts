@@ -263,6 +263,12 @@ const stats: Schema = {
     lastSnapshot: { type: ['string', 'null'] },
     indexBytes: { type: 'integer', minimum: 0 },
     textBytes: { type: 'integer', minimum: 0 },
+    checkThreads: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        "Worker threads checking, each with a replica of the index (saochep serve --jobs); 0 while they load and without --jobs: checks run on the server's own thread.",
+    },
     options: { type: 'object' },
     uptimeSeconds: { type: 'number', minimum: 0 },
   },

@@ -21,6 +21,8 @@ export interface ServeOptions extends Omit<AppOptions, 'index' | 'token'> {
   tokenFile?: string;
   /** Milliseconds between snapshots while writes wait in the log (default 5 minutes). */
   snapshotInterval?: number;
+  /** With a saved index: worker threads that check, each with a replica of the index (default 0: this thread checks). */
+  checkThreads?: number;
   /** Told what the server does (listening, loaded, snapshots, failures). */
   onEvent?: (message: string) => void;
 }
@@ -49,6 +51,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.snapshotInterval !== undefined
       ? { snapshotInterval: options.snapshotInterval }
       : {}),
+    ...(options.checkThreads !== undefined ? { checkThreads: options.checkThreads } : {}),
   });
   index
     .ready()

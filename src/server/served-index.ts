@@ -31,6 +31,8 @@ export interface ServedIndexStats {
   indexBytes: number;
   /** Bytes of kept texts (0 for "redis"). */
   textBytes: number;
+  /** With store "file": worker threads checking, each with a replica of the index (0 while they load, and without them: the server's own thread checks). */
+  checkThreads?: number;
   /** The index options in force (shingle size, minimum passage…). */
   options: Record<string, unknown>;
 }
