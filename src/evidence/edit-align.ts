@@ -30,6 +30,7 @@ import type {
 } from './align-types.js';
 import { editType, onlyNamesAndNumbers } from './edit-types.js';
 import { cutStretch } from './passage-cuts.js';
+import { float64Scratch, int32Scratch, uint32Scratch, uint8Scratch } from './scratch.js';
 import { findTitles, lineBreakBetween, titlesDiffer } from './titles.js';
 
 export type {
@@ -82,25 +83,37 @@ const CLUSTER_TOKENS = 2;
 /** Plan tokens between two pieces that still stand next to each other. */
 const ADJACENT = 2;
 
-function compress(side: EditAlignSide): Compressed {
+/** A source's compressed arrays, reused: a source's compressed form lives for one alignment. */
+const SOURCE = {
+  positions: int32Scratch(),
+  hashes: uint32Scratch(),
+  headings: uint8Scratch(),
+  headingsBefore: int32Scratch(),
+  titles: int32Scratch(),
+  seedKeys: uint32Scratch(),
+};
+
+/** The unmasked tokens of a side; `scratch` (for a source) puts them in reused arrays. */
+function compress(side: EditAlignSide, scratch?: typeof SOURCE): Compressed {
   const { tokens, mask } = side;
   let n = 0;
   for (let t = 0; t < tokens.count; t++) if (mask[t] === 0) n++;
-  const positions = new Int32Array(n);
-  const hashes = new Uint32Array(n);
+  const positions = scratch ? scratch.positions.take(n, 0) : new Int32Array(n);
+  const hashes = scratch ? scratch.hashes.take(n, 0) : new Uint32Array(n);
   for (let t = 0, c = 0; t < tokens.count; t++) {
     if (mask[t] !== 0) continue;
     positions[c] = t;
     hashes[c++] = tokens.hashes[t];
   }
-  const headings = new Uint8Array(n);
-  const headingsBefore = new Int32Array(n + 1);
+  const headings = scratch ? scratch.headings.take(n, 0) : new Uint8Array(n);
+  const headingsBefore = scratch ? scratch.headingsBefore.take(n + 1, 0) : new Int32Array(n + 1);
   for (let c = 0; c < n; c++) {
     const from = c === 0 ? 0 : positions[c - 1] + 1;
     if (positions[c] > from && onLinesOfTheirOwn(side, from, positions[c])) headings[c] = 1;
     headingsBefore[c + 1] = headingsBefore[c] + headings[c];
   }
-  return { positions, hashes, headings, headingsBefore, titles: findTitles(side, positions) };
+  const at = scratch ? scratch.titles.take(n, 0) : new Int32Array(n);
+  return { positions, hashes, headings, headingsBefore, titles: findTitles(side, positions, at) };
 }
 
 /** Whether masked tokens [from, to) begin and end lines: a heading, not a citation inside a sentence. */
@@ -148,9 +161,9 @@ function differ(q: Compressed, a: number, s: Compressed, b: number): boolean {
   return titlesDiffer(q.titles.words[a - 1], s.titles.words[b - 1]);
 }
 
-function seedKeys(hashes: Uint32Array): Uint32Array {
+function seedKeys(hashes: Uint32Array, into?: Uint32Array): Uint32Array {
   const n = Math.max(0, hashes.length - SEED + 1);
-  const keys = new Uint32Array(n);
+  const keys = into ? into.subarray(0, n) : new Uint32Array(n);
   for (let c = 0; c < n; c++) {
     let h = murmurStep(0x5a0c4e9, hashes[c]);
     h = murmurStep(h, hashes[c + 1]);
@@ -158,6 +171,14 @@ function seedKeys(hashes: Uint32Array): Uint32Array {
   }
   return keys;
 }
+
+/** The seed table's arrays, reused (see scratch.ts). */
+const TABLE = {
+  keys: uint32Scratch(),
+  heads: int32Scratch(),
+  counts: uint8Scratch(),
+  chain: int32Scratch(),
+};
 
 /**
  * Source seed positions by key: open addressing over a chain array, with each
@@ -173,10 +194,10 @@ class SeedTable {
   constructor(keys: Uint32Array) {
     const size = 1 << Math.ceil(Math.log2(Math.max(16, keys.length * 2)));
     this.mask = size - 1;
-    this.keys = new Uint32Array(size);
-    this.heads = new Int32Array(size).fill(-1);
-    this.counts = new Uint8Array(size);
-    this.chain = new Int32Array(keys.length).fill(-1);
+    this.keys = TABLE.keys.take(size, 0);
+    this.heads = TABLE.heads.take(size, -1);
+    this.counts = TABLE.counts.take(size, 0);
+    this.chain = TABLE.chain.take(keys.length, -1);
     // Inserted backwards so that each chain lists positions in ascending order.
     for (let j = keys.length - 1; j >= 0; j--) {
       const slot = this.slotOf(keys[j]);
@@ -194,6 +215,16 @@ class SeedTable {
   }
 }
 
+/** findRuns' arrays, reused: the runs live until the next alignment. */
+const RUNS = {
+  q: int32Scratch(),
+  s: int32Scratch(),
+  length: int32Scratch(),
+  open: int32Scratch(),
+  next: int32Scratch(),
+  diagonals: int32Scratch(),
+};
+
 function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
   const qh = q.hashes;
   const sh = s.hashes;
@@ -205,18 +236,18 @@ function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
   const same = (i: number, j: number) =>
     qHeadings[i] === sHeadings[j] &&
     (qTitles[i] === 0 || sTitles[j] === 0 || !differ(q, qTitles[i], s, sTitles[j]));
-  const table = new SeedTable(seedKeys(sh));
+  const table = new SeedTable(seedKeys(sh, SOURCE.seedKeys.keep(sh.length)));
   let capacity = 64;
-  let rq: Int32Array = new Int32Array(capacity);
-  let rs: Int32Array = new Int32Array(capacity);
-  let rl: Int32Array = new Int32Array(capacity);
+  let rq = RUNS.q.keep(capacity);
+  let rs = RUNS.s.keep(capacity);
+  let rl = RUNS.length.keep(capacity);
   let count = 0;
-  let open: Int32Array = new Int32Array(MAX_OPEN_RUNS);
-  let next: Int32Array = new Int32Array(MAX_OPEN_RUNS);
+  let open = RUNS.open.take(MAX_OPEN_RUNS, 0);
+  let next = RUNS.next.take(MAX_OPEN_RUNS, 0);
   let openCount = 0;
   // Diagonal (j - i + offset) → 1 + the plan position at which a run on it was last extended or started.
   const offset = qh.length;
-  const diagonalSeen = new Int32Array(qh.length + sh.length + 1);
+  const diagonalSeen = RUNS.diagonals.take(qh.length + sh.length + 1, 0);
   let lastDiagonal = 0;
   let budget = 4 * (qh.length + sh.length);
   for (let i = 0; i < qKeys.length; i++) {
@@ -270,9 +301,9 @@ function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
           back++;
         if (count === capacity) {
           capacity *= 2;
-          rq = grow(rq, capacity);
-          rs = grow(rs, capacity);
-          rl = grow(rl, capacity);
+          rq = RUNS.q.keep(capacity);
+          rs = RUNS.s.keep(capacity);
+          rl = RUNS.length.keep(capacity);
         }
         lastDiagonal = j - i;
         rq[count] = i - back;
@@ -286,12 +317,6 @@ function findRuns(q: Compressed, qKeys: Uint32Array, s: Compressed): Runs {
     openCount = nextCount;
   }
   return { q: rq, s: rs, length: rl, count };
-}
-
-function grow(array: Int32Array, capacity: number): Int32Array {
-  const bigger = new Int32Array(capacity);
-  bigger.set(array);
-  return bigger;
 }
 
 /** Cost of going from a run ending at (qEnd, sEnd) to one starting at (qStart, sStart). */
@@ -309,7 +334,7 @@ function gapCost(dq: number, ds: number): number {
  */
 function bestFirst(score: Float64Array): Int32Array {
   const n = score.length;
-  const out = new Int32Array(n);
+  const out = CHAINS.byScore.take(n, 0);
   let top = 0;
   let whole = true;
   for (let t = 0; t < n; t++) {
@@ -318,7 +343,7 @@ function bestFirst(score: Float64Array): Int32Array {
     if (doubled > top) top = doubled;
   }
   if (whole && (top + 1) * n < Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(n);
+    const keys = CHAINS.sortKeys.take(n, 0);
     for (let t = 0; t < n; t++) keys[t] = (top - 2 * score[t]) * n + t;
     keys.sort();
     for (let k = 0; k < n; k++) out[k] = keys[k] % n;
@@ -332,7 +357,7 @@ function bestFirst(score: Float64Array): Int32Array {
 /** Run indices in plan order, then source order, then index. */
 function planOrder(runs: Runs): Int32Array {
   const n = runs.count;
-  const order = new Int32Array(n);
+  const order = CHAINS.order.take(n, 0);
   let qEnd = 0;
   let sEnd = 0;
   for (let k = 0; k < n; k++) {
@@ -341,7 +366,7 @@ function planOrder(runs: Runs): Int32Array {
   }
   // (q × sEnd + s) × n + k sorts as a number, without a comparator call per comparison.
   if (qEnd * sEnd * n < Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(n);
+    const keys = CHAINS.sortKeys.take(n, 0);
     for (let k = 0; k < n; k++) keys[k] = (runs.q[k] * sEnd + runs.s[k]) * n + k;
     keys.sort();
     for (let t = 0; t < n; t++) order[t] = keys[t] % n;
@@ -352,6 +377,17 @@ function planOrder(runs: Runs): Int32Array {
   return order;
 }
 
+/** chainRuns' arrays, reused; sortKeys serves planOrder, then bestFirst. */
+const CHAINS = {
+  order: int32Scratch(),
+  sortKeys: float64Scratch(),
+  score: float64Scratch(),
+  pred: int32Scratch(),
+  reach: int32Scratch(),
+  byScore: int32Scratch(),
+  used: uint8Scratch(),
+};
+
 /**
  * Chains of runs, each in order in both texts, best first, as arrays of run
  * indices. Each run is in one chain at most.
@@ -359,10 +395,10 @@ function planOrder(runs: Runs): Int32Array {
 function chainRuns(runs: Runs, q: Compressed, s: Compressed): number[][] {
   const n = runs.count;
   const order = planOrder(runs);
-  const score = new Float64Array(n);
-  const pred = new Int32Array(n).fill(-1);
+  const score = CHAINS.score.take(n, 0);
+  const pred = CHAINS.pred.take(n, -1);
   // reach[t]: the furthest plan end of the runs at order positions 0…t.
-  const reach = new Int32Array(n);
+  const reach = CHAINS.reach.take(n, 0);
   for (let t = 0; t < n; t++) {
     const r = order[t];
     const end = runs.q[r] + runs.length[r];
@@ -398,7 +434,7 @@ function chainRuns(runs: Runs, q: Compressed, s: Compressed): number[][] {
     score[t] = best;
   }
   const byScore = bestFirst(score);
-  const used = new Uint8Array(n);
+  const used = CHAINS.used.take(n, 0);
   const chains: number[][] = [];
   for (let k = 0; k < n; k++) {
     const t = byScore[k];
@@ -586,7 +622,7 @@ export function alignAcrossEdits(
 ): AlignedPassage[] {
   const q = query.side;
   const qc = query.compressed;
-  const sc = compress(s);
+  const sc = compress(s, SOURCE);
   const runs = findRuns(qc, query.keys, sc);
   const taken = new Uint8Array(qc.hashes.length);
   const context = { runs, q, qc, s, sc, taken };

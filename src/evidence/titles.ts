@@ -13,10 +13,13 @@ import { LOWER } from './token-stream.js';
 /** Tokens a sub-heading line holds at most, its enumerator included. */
 const MAX_TITLE_TOKENS = 12;
 
-/** The numbered sub-headings of a side whose unmasked tokens are at `positions`. */
-export function findTitles(side: EditAlignSide, positions: Int32Array): Titles {
+/** The numbered sub-headings of a side whose unmasked tokens are at `positions` (`at`, zeroed and as long, is filled). */
+export function findTitles(
+  side: EditAlignSide,
+  positions: Int32Array,
+  at: Int32Array = new Int32Array(positions.length),
+): Titles {
   const { text, tokens } = side;
-  const at = new Int32Array(positions.length);
   const words: Uint32Array[] = [];
   let c = 0;
   let lineStart = 0;

@@ -342,3 +342,30 @@ describe('edits inside passages', () => {
     expect(honest.finding.vi).toMatch(/^Không phát hiện sao chép đáng kể/);
   });
 });
+
+describe('reused alignment buffers', () => {
+  it('give each alignment the result it has alone, whatever was aligned before it', () => {
+    const random = new Random(41);
+    const text = (words: number, lines: number) => {
+      const out: string[] = [];
+      for (let l = 0; l < lines; l++) {
+        out.push(`${l + 1}. ${random.pick(SYLLABLES)} ${random.pick(SYLLABLES)}`);
+        const line: string[] = [];
+        for (let w = 0; w < words / lines; w++) line.push(random.pick(SYLLABLES));
+        out.push(`${line.join(' ')}.`);
+      }
+      return out.join('\n');
+    };
+    const edit = (source: string, seed: number) =>
+      substitute(source.split(' '), seed, 0.12).copy.join(' ');
+    const sources = [text(80, 2), text(900, 12), text(300, 5)];
+    const index = new PlanIndex(PURE);
+    sources.forEach((s, k) => index.add({ id: `s${k}`, text: s }));
+    const plans = sources.map((s, k) => edit(s, k + 1));
+    const json = (k: number) => JSON.stringify(index.check(plans[k], { limit: 10 }));
+    const alone = plans.map((_, k) => json(k));
+    expect(JSON.parse(alone[1]).score).toBeGreaterThan(0.5);
+    // Longer alignments, then shorter ones, then longer again: nothing left over changes a result.
+    for (const k of [1, 0, 2, 1, 0, 0, 2]) expect(json(k)).toBe(alone[k]);
+  });
+});
