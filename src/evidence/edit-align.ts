@@ -498,12 +498,15 @@ interface Matched {
   matched: Uint8Array;
 }
 
+/** An alignment's plan-side flags, reused: `matched` lives while one chain is weighed. */
+const ALIGNMENT = { matched: uint8Scratch(), taken: uint8Scratch() };
+
 /** The plan tokens that the given runs (in chain order) match, gaps of substituted words included. */
 function matchedOf(parts: number[], runs: Runs, qc: Compressed, sc: Compressed): Matched {
   const qFrom = runs.q[parts[0]];
   let qTo = qFrom;
   for (const r of parts) qTo = Math.max(qTo, runs.q[r] + runs.length[r]);
-  const matched = new Uint8Array(qTo - qFrom);
+  const matched = ALIGNMENT.matched.take(qTo - qFrom, 0);
   let qEnd = -1;
   let sEnd = -1;
   for (const r of parts) {
@@ -624,7 +627,7 @@ export function alignAcrossEdits(
   const qc = query.compressed;
   const sc = compress(s, SOURCE);
   const runs = findRuns(qc, query.keys, sc);
-  const taken = new Uint8Array(qc.hashes.length);
+  const taken = ALIGNMENT.taken.take(qc.hashes.length, 0);
   const context = { runs, q, qc, s, sc, taken };
   const out: AlignedPassage[] = [];
   const minShort = options.minShortTokens ?? Math.ceil(options.minTokens * SHORT_SHARE);
