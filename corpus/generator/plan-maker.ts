@@ -1,13 +1,19 @@
 /**
  * Makes the plans of a schedule one at a time. A plan needs the plans it copies
- * from; those are kept in a bounded cache, and a plan that has left it is made
- * again from its seed when it is asked for (the same draws give the same plan),
- * so memory does not grow with the archive.
+ * from; what it reads of them is kept, compactly, in a bounded cache, and a plan
+ * that has left it is made again from its seed when it is asked for (the same
+ * draws give the same plan), so memory does not grow with the archive.
  */
 import { applyDamage, chooseDamage } from './damage/damage.js';
-import type { Piece } from './doc.js';
 import type { ArchiveFile, Format } from './archive.js';
-import { type GeneratedPlan, KIND_WEIGHTS, type PeerList, buildPlan } from './plan.js';
+import { type KeptPlan, keepPlan, sourceOf } from './kept.js';
+import {
+  type GeneratedPlan,
+  KIND_WEIGHTS,
+  type PeerList,
+  type SourcePlan,
+  buildPlan,
+} from './plan.js';
 import { Random } from './random.js';
 import { type Schedule, planDate, planRandom } from './schedule.js';
 import { makeUnit } from './units.js';
@@ -21,14 +27,18 @@ export interface Boundaries {
 }
 
 interface Entry {
-  plan: GeneratedPlan;
+  /** The whole plan, when every plan is kept. */
+  plan?: GeneratedPlan;
+  /** What its copiers read of it, when not. */
+  kept?: KeptPlan;
+  /** Only for files that move a boundary, when not every plan is kept. */
   boundaries?: Boundaries;
   file?: ArchiveFile;
 }
 
 export interface PlanMakerOptions {
   formats: Format[];
-  /** How many plans to keep made; Infinity keeps every plan and its file. */
+  /** How many plans to keep for their copiers (compactly); Infinity keeps every plan whole, and its file. */
   keep: number;
 }
 
@@ -80,6 +90,12 @@ export function boundariesOf(plan: GeneratedPlan, file: ArchiveFile): Boundaries
   return { clean, file: mapped };
 }
 
+/** True when every boundary is at the same offset in the file as in the clean text. */
+function isPlain(b: Boundaries): boolean {
+  for (let i = 0; i < b.clean.length; i++) if (b.clean[i] !== b.file[i]) return false;
+  return true;
+}
+
 /** The file offset of clean offset `at`, which must be a piece boundary. */
 export function fileOffset(b: Boundaries, at: number): number {
   let lo = 0;
@@ -93,67 +109,132 @@ export function fileOffset(b: Boundaries, at: number): number {
   return b.file[lo];
 }
 
-/** Cut a made plan's links to the documents it copied from (their ids stay). */
-export function forgetSources(plan: GeneratedPlan): void {
-  const cut = (piece: Piece) => {
-    if (piece.copy && piece.copy.source.lines.length > 0)
-      piece.copy.source = { id: piece.copy.source.id, lines: [], text: '', pieces: [] };
-  };
-  plan.doc.pieces.forEach(cut);
-  for (const line of plan.doc.lines) line.pieces.forEach(cut);
-}
-
 /** Makes the plans of one schedule, keeping at most `keep` of them. */
 export class PlanMaker {
   private readonly cache = new Map<number, Entry>();
-  /** Plans made again after they had left the cache. */
+  /**
+   * By plan index: 1 once its file is known to keep every piece boundary at its
+   * clean offset (most files), so that a source made again needs no file.
+   */
+  private readonly plain: Uint8Array;
+  /** The plan last made by `plan`, whole, when not every plan is kept. */
+  private current?: { index: number; plan: GeneratedPlan };
+  /** Plans made again because they had left the cache. */
   remade = 0;
 
   constructor(
     private readonly schedule: Schedule,
     private readonly options: PlanMakerOptions,
-  ) {}
+  ) {
+    this.plain = new Uint8Array(schedule.plans);
+  }
 
-  /** Plan `index`, whole: its pieces still point at the documents they copy. */
+  /**
+   * Plan `index`, whole: its pieces point at the documents they copy (or, when
+   * not every plan is kept, at views of them with the same text and pieces).
+   */
   plan(index: number): GeneratedPlan {
-    return this.entry(index, false).plan;
+    if (this.keepsAll) return this.whole(index).plan!;
+    if (this.current?.index === index) return this.current.plan;
+    const plan = this.make(index);
+    this.current = { index, plan };
+    const cached = this.touch(index);
+    if (cached) cached.kept = keepPlan(plan);
+    else this.store(index, { kept: keepPlan(plan) });
+    return plan;
   }
 
   /** Plan `index`'s file; kept only when every plan is kept. */
   file(index: number): ArchiveFile {
-    const entry = this.entry(index, false);
-    if (entry.file) return entry.file;
-    const file = planFile(this.schedule.seed, entry.plan, this.options.formats);
-    entry.boundaries = boundariesOf(entry.plan, file);
-    if (this.options.keep === Infinity) entry.file = file;
+    const entry = this.keepsAll ? this.whole(index) : undefined;
+    if (entry?.file) return entry.file;
+    const plan = this.plan(index);
+    const file = planFile(this.schedule.seed, plan, this.options.formats);
+    const boundaries = boundariesOf(plan, file);
+    const plain = isPlain(boundaries);
+    if (plain) this.plain[index] = 1;
+    if (entry) {
+      entry.boundaries = boundaries;
+      entry.file = file;
+    } else if (!plain) {
+      const cached = this.cache.get(index);
+      if (cached) cached.boundaries = boundaries;
+    }
     return file;
   }
 
   /** The file offsets at plan `index`'s piece boundaries. */
   boundaries(index: number): Boundaries {
-    const entry = this.entry(index, true);
-    if (!entry.boundaries) this.file(index);
-    return entry.boundaries!;
+    if (this.keepsAll) {
+      const entry = this.whole(index);
+      if (!entry.boundaries) this.file(index);
+      return entry.boundaries!;
+    }
+    const cached = this.touch(index);
+    if (cached?.boundaries) return cached.boundaries;
+    // Sources are always written before the plans that copy them: this plan is made again.
+    this.remade++;
+    const plan = this.make(index);
+    const boundaries = boundariesOf(plan, planFile(this.schedule.seed, plan, this.options.formats));
+    if (isPlain(boundaries)) this.plain[index] = 1;
+    if (cached) cached.boundaries = boundaries;
+    else this.store(index, { kept: keepPlan(plan), boundaries });
+    return boundaries;
   }
 
-  private entry(index: number, asSource: boolean): Entry {
+  /**
+   * Where clean offset `at` of plan `index` (a piece boundary) lands in its
+   * file: the same as `fileOffset(this.boundaries(index), at)`, without making
+   * the plan or its file again when its file is known to keep its boundaries.
+   */
+  sourceOffset(index: number, at: number): number {
+    if (this.plain[index] === 1) return at;
+    return fileOffset(this.boundaries(index), at);
+  }
+
+  private get keepsAll(): boolean {
+    return this.options.keep === Infinity;
+  }
+
+  /** Plan `index` as the plans that copy it read it. */
+  private source(index: number): SourcePlan {
+    if (this.keepsAll) return this.whole(index).plan!;
+    const cached = this.touch(index);
+    if (cached?.kept) return sourceOf(cached.kept);
+    // Sources are always written before the plans that copy them: this plan is made again.
+    this.remade++;
+    const kept = keepPlan(this.make(index));
+    if (cached) cached.kept = kept;
+    else this.store(index, { kept });
+    return sourceOf(kept);
+  }
+
+  /** The entry of plan `index` when every plan is kept, made when first asked for. */
+  private whole(index: number): Entry {
+    const cached = this.cache.get(index);
+    if (cached) return cached;
+    const entry: Entry = { plan: this.make(index) };
+    this.cache.set(index, entry);
+    return entry;
+  }
+
+  /** The cached entry of plan `index`, now the most recently used. */
+  private touch(index: number): Entry | undefined {
     const cached = this.cache.get(index);
     if (cached) {
       this.cache.delete(index);
       this.cache.set(index, cached);
-      return cached;
     }
-    // Sources are always written before the plans that copy them: a miss is a plan made again.
-    if (asSource) this.remade++;
-    const entry: Entry = { plan: this.make(index) };
-    // A plan made as another's source is not written now: it needs no links to its own sources.
-    if (asSource && this.options.keep !== Infinity) forgetSources(entry.plan);
+    return cached;
+  }
+
+  /** Cache `entry`, forgetting the least recently used one beyond `keep`. */
+  private store(index: number, entry: Entry): void {
     this.cache.set(index, entry);
     if (this.cache.size > this.options.keep) {
       const oldest = this.cache.keys().next().value!;
       this.cache.delete(oldest);
     }
-    return entry;
   }
 
   private make(index: number): GeneratedPlan {
@@ -162,9 +243,19 @@ export class PlanMaker {
     const directive = s.directives[s.directiveOf[index]];
     const date = planDate(s, index);
     const list = s.byDirective[s.directiveOf[index]];
+    // One view of each source per plan: its passages are merged by source document.
+    const seen = new Map<number, SourcePlan>();
     const peers: PeerList = {
       length: s.peerCount[index],
-      at: (k) => (k >= 0 && k < s.peerCount[index] ? this.entry(list[k], true).plan : undefined),
+      at: (k) => {
+        if (k < 0 || k >= s.peerCount[index]) return undefined;
+        let source = seen.get(k);
+        if (!source) {
+          source = this.source(list[k]);
+          seen.set(k, source);
+        }
+        return source;
+      },
     };
     const unit = makeUnit(rng, directive.province);
     const serial = rng.int(1, 480);

@@ -55,6 +55,17 @@ export interface GeneratedPlan {
   doc: GeneratedDoc;
 }
 
+/**
+ * What a copier reads of an earlier plan: a whole plan, or what the streaming
+ * generator keeps of one.
+ */
+export interface SourcePlan {
+  id: string;
+  unit: Pick<Unit, 'name' | 'short' | 'area' | 'superior' | 'partyOrganisation' | 'localities'>;
+  writer: Pick<PlanWriter, 'lead'>;
+  doc: GeneratedDoc;
+}
+
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 
 type SectionKey = 'purpose' | 'targets' | 'tasks' | 'funding' | 'organization';
@@ -236,7 +247,7 @@ function numberRenames(text: string, rng: Random): Array<[string, string]> {
 }
 
 /** What a copier changes when taking a peer's plan: names of the unit and its places, then numbers. */
-function peerRenames(source: GeneratedPlan, w: PlanWriter, rng: Random): Array<[string, string]> {
+function peerRenames(source: SourcePlan, w: PlanWriter, rng: Random): Array<[string, string]> {
   const s = source.unit;
   const t = w.unit;
   const pairs: Array<[string, string]> = [
@@ -301,7 +312,7 @@ function leadOffice(unit: Unit, directive: Directive, rng: Random): string {
  */
 export interface PeerList {
   readonly length: number;
-  at(index: number): GeneratedPlan | undefined;
+  at(index: number): SourcePlan | undefined;
 }
 
 export interface PlanRequest {
@@ -317,7 +328,7 @@ export interface PlanRequest {
 }
 
 /** The peer at `index`, which must exist. */
-function peerAt(peers: PeerList, index: number): GeneratedPlan {
+function peerAt(peers: PeerList, index: number): SourcePlan {
   const plan = peers.at(index);
   if (!plan) throw new Error(`no peer at ${index} of ${peers.length}`);
   return plan;
@@ -350,7 +361,7 @@ export function buildPlan(req: PlanRequest): GeneratedPlan {
   ];
   const content = new Map<SectionKey, Line[]>();
   // The same draw as rng.pick(peers.slice(-12)), without copying the list.
-  const peer = (): GeneratedPlan => {
+  const peer = (): SourcePlan => {
     const recent = Math.min(12, req.peers.length);
     return peerAt(req.peers, req.peers.length - recent + rng.index(recent));
   };

@@ -5,16 +5,7 @@
  * are then copied out in id order, which is the order the in-memory writer
  * uses, so that both write the same bytes.
  */
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type ArchiveOptions,
@@ -24,8 +15,9 @@ import {
   planTruth,
 } from './archive.js';
 import type { PlanKind } from './plan.js';
-import { PlanMaker, fileOffset, forgetSources } from './plan-maker.js';
+import { PlanMaker } from './plan-maker.js';
 import { makeSchedule } from './schedule.js';
+import { Appender, Scratch } from './scratch.js';
 import {
   TRUTH_END,
   TRUTH_SEPARATOR,
@@ -53,88 +45,6 @@ export interface StreamStats {
   remade: number;
 }
 
-/** Appends to a file through a buffer, remembering where each record starts. */
-class Appender {
-  private readonly fd: number;
-  private chunks: Buffer[] = [];
-  private pending = 0;
-  written = 0;
-
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'w');
-  }
-
-  /** Append `text`; returns its offset and byte length. */
-  add(text: string): [number, number] {
-    const bytes = Buffer.from(text, 'utf8');
-    const at = this.written + this.pending;
-    this.chunks.push(bytes);
-    this.pending += bytes.length;
-    if (this.pending >= 1 << 22) this.flush();
-    return [at, bytes.length];
-  }
-
-  addBytes(bytes: Uint8Array): void {
-    this.chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    this.pending += bytes.length;
-    if (this.pending >= 1 << 22) this.flush();
-  }
-
-  flush(): void {
-    if (this.pending === 0) return;
-    const all = Buffer.concat(this.chunks, this.pending);
-    let done = 0;
-    while (done < all.length) done += writeSync(this.fd, all, done);
-    this.written += all.length;
-    this.chunks = [];
-    this.pending = 0;
-  }
-
-  close(): number {
-    this.flush();
-    closeSync(this.fd);
-    return this.written;
-  }
-}
-
-/** Lines kept in a scratch file in the order they were made, read back by index. */
-class Scratch {
-  private readonly out: Appender;
-  private readonly offsets: Float64Array;
-  private readonly lengths: Int32Array;
-
-  constructor(path: string, count: number) {
-    this.out = new Appender(path);
-    this.offsets = new Float64Array(count);
-    this.lengths = new Int32Array(count);
-  }
-
-  set(index: number, text: string): void {
-    const [at, length] = this.out.add(text);
-    this.offsets[index] = at;
-    this.lengths[index] = length;
-  }
-
-  /** Copy every line, in index order, to `to`, with `separator` between them. */
-  copyTo(to: Appender, separator: string): void {
-    this.out.close();
-    const fd = openSync(this.out.path, 'r');
-    const sep = Buffer.from(separator, 'utf8');
-    let buffer = Buffer.alloc(1 << 16);
-    for (let i = 0; i < this.lengths.length; i++) {
-      const length = this.lengths[i];
-      if (length > buffer.length) buffer = Buffer.alloc(length * 2);
-      let done = 0;
-      while (done < length)
-        done += readSync(fd, buffer, done, length - done, this.offsets[i] + done);
-      if (i > 0) to.addBytes(sep);
-      to.addBytes(Buffer.from(buffer.subarray(0, length)));
-    }
-    closeSync(fd);
-    rmSync(this.out.path, { force: true });
-  }
-}
-
 /**
  * Generate and write an archive into `dir` (its plans/ and directives/ are
  * replaced), in memory that does not grow with the number of plans beyond a
@@ -159,7 +69,7 @@ export function streamArchive(
   const directiveFiles = schedule.directives.map(directiveFile);
   const planIndex = (id: string) => Number(id.slice(1)) - 1;
   const offset: SourceOffset = (source, clean) =>
-    directiveIds.has(source) ? clean : fileOffset(maker.boundaries(planIndex(source)), clean);
+    directiveIds.has(source) ? clean : maker.sourceOffset(planIndex(source), clean);
 
   let bytes = 0;
   const kinds = new Map<PlanKind, number>();
@@ -169,7 +79,6 @@ export function streamArchive(
     const plan = maker.plan(index);
     const file = maker.file(index);
     const truth = planTruth(plan, file, offset);
-    forgetSources(plan);
     kinds.set(plan.kind, (kinds.get(plan.kind) ?? 0) + 1);
     truthLines.set(index, JSON.stringify(truth));
     jsonLines?.set(index, planLine(truth, file.text));

@@ -59,31 +59,55 @@ function mergeHeader(text: string): Damaged {
 
 /** Hard line breaks inside sentences, as in text extracted from PDF: a space about every 70 characters becomes a line break. */
 function pdfLineBreaks(text: string, rng: Random): Damaged {
-  const chars = text.split('');
+  const parts: string[] = [];
+  let done = 0;
   let column = 0;
   let width = rng.int(60, 85);
-  for (let i = 0; i < chars.length; i++) {
-    if (chars[i] === '\n') {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
       column = 0;
       continue;
     }
     column++;
-    if (column >= width && chars[i] === ' ') {
-      chars[i] = '\n';
+    if (column >= width && c === 0x20) {
+      parts.push(text.slice(done, i));
+      done = i + 1;
       column = 0;
       width = rng.int(60, 85);
     }
   }
-  return { text: chars.join(''), map: identity(text) };
+  parts.push(text.slice(done));
+  return { text: parts.join('\n'), map: identity(text) };
 }
 
 function dropSoftHyphens(text: string): Damaged {
+  // Without soft hyphens or characters beyond the BMP, nothing moves.
+  if (!/[\u00ad\ud800-\udfff]/.test(text)) return { text, map: identity(text) };
   return perChar(text, (ch) => (ch === '\u00ad' ? '' : ch));
 }
 
 function compose(first: Int32Array, second: Int32Array): Int32Array {
-  return first.map((j) => second[j]);
+  const out = new Int32Array(first.length);
+  for (let i = 0; i < first.length; i++) out[i] = second[first[i]];
+  return out;
 }
+
+/** `f` remembering its answer for each character it has seen (`f` must be pure). */
+function memoised(f: (ch: string) => string): (ch: string) => string {
+  const seen = new Map<string, string>();
+  return (ch) => {
+    let out = seen.get(ch);
+    if (out === undefined) {
+      out = f(ch);
+      seen.set(ch, out);
+    }
+    return out;
+  };
+}
+
+const vniOf = memoised(vniChar);
+const nfdOf = memoised((ch) => ch.normalize('NFD'));
 
 /** Apply `damage` (in the order of DAMAGE_KINDS) to clean text. */
 export function applyDamage(text: string, damage: readonly Damage[], rng: Random): Damaged {
@@ -105,13 +129,13 @@ export function applyDamage(text: string, damage: readonly Damage[], rng: Random
         step = { text: toTcvn3(current.text), map: identity(current.text) };
         break;
       case 'vni':
-        step = perChar(current.text, vniChar);
+        step = perChar(current.text, vniOf);
         break;
       case 'lost-soft-hyphens':
         step = dropSoftHyphens(current.text);
         break;
       case 'nfd':
-        step = perChar(current.text, (ch) => ch.normalize('NFD'));
+        step = perChar(current.text, nfdOf);
         break;
     }
     if (step.text.length !== step.map[step.map.length - 1]) {

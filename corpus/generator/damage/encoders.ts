@@ -6,25 +6,79 @@
 
 const TONE_MARKS = '\u0301\u0300\u0309\u0303\u0323'; // sắc huyền hỏi ngã nặng
 
+/** The tone mark at code unit `i`, if any (they are all single code units). */
+function isToneMark(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x301 || c === 0x300 || c === 0x309 || c === 0x303 || c === 0x323;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}]/uy;
+
+/** Code units of the character at `i`: 2 for a surrogate pair. */
+function charLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+/** Whether the character at `i` belongs to a word (a letter or a mark). */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  WORD_CHAR.lastIndex = i;
+  return WORD_CHAR.test(text);
+}
+
+/** Where the character that ends at `end` starts. */
+function charStart(text: string, end: number): number {
+  if (end >= 2) {
+    const low = text.charCodeAt(end - 1);
+    const high = text.charCodeAt(end - 2);
+    if (low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff) return end - 2;
+  }
+  return end - 1;
+}
+
+/** One NFD word with the tone of an open oa/oe/uy ending moved to the second vowel. */
+function moveTone(word: string): string {
+  const chars = [...word];
+  const bare = chars
+    .filter((c) => !TONE_MARKS.includes(c))
+    .join('')
+    .normalize('NFC')
+    .toLowerCase();
+  const pair = bare.slice(-2);
+  if (!['oa', 'oe', 'uy'].includes(pair) || bare.startsWith('q')) return word;
+  // The NFD word ends with: first vowel, tone mark, second vowel.
+  const n = chars.length;
+  if (n < 3 || !TONE_MARKS.includes(chars[n - 2])) return word;
+  return chars.slice(0, n - 2).join('') + chars[n - 1] + chars[n - 2];
+}
+
 /** Move the tone of open oa/oe/uy syllables (not after q) to the second vowel: hòa → hoà, thủy → thuỷ. */
 export function toNewToneStyle(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\p{L}\p{M}]+/gu, (word) => {
-      const chars = [...word];
-      const bare = chars
-        .filter((c) => !TONE_MARKS.includes(c))
-        .join('')
-        .normalize('NFC')
-        .toLowerCase();
-      const pair = bare.slice(-2);
-      if (!['oa', 'oe', 'uy'].includes(pair) || bare.startsWith('q')) return word;
-      // The NFD word ends with: first vowel, tone mark, second vowel.
-      const n = chars.length;
-      if (n < 3 || !TONE_MARKS.includes(chars[n - 2])) return word;
-      return chars.slice(0, n - 2).join('') + chars[n - 1] + chars[n - 2];
-    })
-    .normalize('NFC');
+  const nfd = text.normalize('NFD');
+  // Words are runs of letters and marks; only a word whose next-to-last character
+  // is a tone mark can change, so look at the words around tone marks alone.
+  const parts: string[] = [];
+  let done = 0;
+  for (let i = 0; i < nfd.length; i++) {
+    if (!isToneMark(nfd, i)) continue;
+    const last = i + 1;
+    if (last >= nfd.length || !isWordChar(nfd, last)) continue;
+    const end = last + charLength(nfd, last);
+    if (end < nfd.length && isWordChar(nfd, end)) continue;
+    let start = i;
+    while (start > 0 && isWordChar(nfd, charStart(nfd, start))) start = charStart(nfd, start);
+    const word = nfd.slice(start, end);
+    const moved = moveTone(word);
+    if (moved === word) continue;
+    parts.push(nfd.slice(done, start), moved);
+    done = end;
+  }
+  parts.push(nfd.slice(done));
+  return parts.join('').normalize('NFC');
 }
 
 /**
@@ -45,6 +99,9 @@ const TCVN3_ENCODE = new Map<string, string>(
   }),
 );
 
+/** The TCVN3 code of every character met so far (a character codes as itself when the table lacks it). */
+const TCVN3_CODES = new Map<string, string>();
+
 /**
  * Text as a TCVN3 document arrives after extraction, one code per character.
  * TCVN3 has no upper-case toned vowels: like the .VnTimeH font, they use the
@@ -53,12 +110,12 @@ const TCVN3_ENCODE = new Map<string, string>(
 export function toTcvn3(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
-    const direct = TCVN3_ENCODE.get(ch);
-    if (direct !== undefined) out += direct;
-    else {
-      const lower = TCVN3_ENCODE.get(ch.toLowerCase());
-      out += lower !== undefined ? lower : ch;
+    let code = TCVN3_CODES.get(ch);
+    if (code === undefined) {
+      code = TCVN3_ENCODE.get(ch) ?? TCVN3_ENCODE.get(ch.toLowerCase()) ?? ch;
+      TCVN3_CODES.set(ch, code);
     }
+    out += code;
   }
   return out;
 }
