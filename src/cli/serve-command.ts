@@ -4,6 +4,7 @@
  * with exit code 0. An index that cannot be loaded exits 2. The server's code and its framework load only here.
  */
 import { isIP } from 'node:net';
+import { isRedisUrl } from '../shared-index/redis-url.js';
 import type { CommandIo } from './commands.js';
 import { numberOption } from './index-options.js';
 import { stopExitingOnSignals } from './interrupt.js';
@@ -45,7 +46,7 @@ export async function serveCommand(
     );
 
   const say = (message: string) => io.stderr.write(`saochep serve: ${message}\n`);
-  if (jobs >= 2 && /^redis(\+cluster)?:\/\//.test(index))
+  if (jobs >= 2 && isRedisUrl(index))
     say(
       '--jobs applies to a saved index: on Redis the server checks in its own thread (run several serve processes to use more cores).',
     );
