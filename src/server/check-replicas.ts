@@ -9,9 +9,8 @@
  * checks.
  */
 import { Worker } from 'node:worker_threads';
-import type { CheckOptions, CheckResult } from '../plan-index/types.js';
 import type { PlanIndex } from '../plan-index/plan-index.js';
-import type { SketchedDocument } from '../plan-index/types.js';
+import type { CheckOptions, CheckResult, SketchedDocument } from '../plan-index/types.js';
 import { workerScript } from '../scan/worker-script.js';
 import { type WorkerError, fromWorkerError } from './worker-errors.js';
 
