@@ -171,15 +171,7 @@ export class PlanMaker {
       return entry.boundaries!;
     }
     const cached = this.touch(index);
-    if (cached?.boundaries) return cached.boundaries;
-    // Sources are always written before the plans that copy them: this plan is made again.
-    this.remade++;
-    const plan = this.make(index);
-    const boundaries = boundariesOf(plan, planFile(this.schedule.seed, plan, this.options.formats));
-    if (isPlain(boundaries)) this.plain[index] = 1;
-    if (cached) cached.boundaries = boundaries;
-    else this.store(index, { kept: keepPlan(plan), boundaries });
-    return boundaries;
+    return cached?.boundaries ?? this.remake(index, cached, true).boundaries!;
   }
 
   /**
@@ -200,13 +192,28 @@ export class PlanMaker {
   private source(index: number): SourcePlan {
     if (this.keepsAll) return this.whole(index).plan!;
     const cached = this.touch(index);
-    if (cached?.kept) return sourceOf(cached.kept);
-    // Sources are always written before the plans that copy them: this plan is made again.
+    return sourceOf(cached?.kept ?? this.remake(index, cached, false).kept!);
+  }
+
+  /**
+   * Plan `index` made again for a plan that copies it (sources are always
+   * written before their copiers, so it had left the cache): its kept form
+   * and, with `withBoundaries`, its file's boundaries, cached.
+   */
+  private remake(index: number, cached: Entry | undefined, withBoundaries: boolean): Entry {
     this.remade++;
-    const kept = keepPlan(this.make(index));
-    if (cached) cached.kept = kept;
-    else this.store(index, { kept });
-    return sourceOf(kept);
+    const plan = this.make(index);
+    const entry = cached ?? {};
+    entry.kept ??= keepPlan(plan);
+    if (withBoundaries) {
+      entry.boundaries = boundariesOf(
+        plan,
+        planFile(this.schedule.seed, plan, this.options.formats),
+      );
+      if (isPlain(entry.boundaries)) this.plain[index] = 1;
+    }
+    if (!cached) this.store(index, entry);
+    return entry;
   }
 
   /** The entry of plan `index` when every plan is kept, made when first asked for. */
